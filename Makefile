@@ -1,0 +1,48 @@
+# Đọc nội dung — two commands: `make run` serves, `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+APT_RUN := redis-server libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+APT_TEST := $(APT_RUN) chromium
+APT_BENCH := wrk
+
+.PHONY: run test bench sysdeps sysdeps-test clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+# System packages come from Debian (as root); without root we only say what is missing.
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    (apt-get install -y -qq $$missing >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null)); \
+	  else echo "please install with apt:$$missing"; exit 1; fi; fi
+endef
+
+sysdeps:
+	$(call apt_ensure,$(APT_RUN))
+
+sysdeps-test:
+	$(call apt_ensure,$(APT_TEST))
+
+run: sysdeps $(VENV)/.installed
+	$(PY) runner.py
+
+test: sysdeps-test $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+bench: sysdeps-test $(VENV)/.installed-dev
+	$(call apt_ensure,$(APT_BENCH))
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,77 @@
+"""Application factory: config, clients (built once, passed in), blueprints, error mapping."""
+from __future__ import annotations
+
+import atexit
+import logging
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from cache.client import connect_redis, redis_ok
+from cache.keys import Keys
+from config import load_config
+
+__version__ = "0.1.0"
+log = logging.getLogger("docnd")
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    config = load_config()
+    if test_config:
+        config.update(test_config)
+    app = Flask(__name__, instance_path=config.get("INSTANCE_PATH") or None,
+                instance_relative_config=True)
+    app.config.update(config)
+    app.config["VERSION"] = __version__
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    app.config.setdefault("MAX_CONTENT_LENGTH", 1024 * 1024)
+
+    _build_clients(app)
+    _register_blueprints(app)
+    from web.errors import register_error_handlers
+    register_error_handlers(app)
+    from web import cli
+    cli.register(app)
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _redis_url(app: Flask) -> str:
+    """REDIS_URL, else the private server `make run` started, else one of our own."""
+    if app.config.get("REDIS_URL"):
+        return app.config["REDIS_URL"]
+    url_file = Path(app.instance_path) / "redis.url"
+    if url_file.exists():
+        url = url_file.read_text().strip()
+        if redis_ok(connect_redis(url, timeout_s=1.0)):
+            return url
+    from cache.redis_server import EmbeddedRedis
+    server = EmbeddedRedis(Path(app.instance_path) / "redis",
+                           maxmemory=app.config["REDIS_MAXMEMORY"]).start()
+    atexit.register(server.stop)
+    app.extensions["redis_server"] = server
+    return server.url
+
+
+def _build_clients(app: Flask) -> None:
+    """Every client is made here, once, and handed to the rooms through app.extensions."""
+    app.config["REDIS_URL"] = _redis_url(app)
+    app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
+    app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
+    app.extensions.setdefault("engines", {})
+
+
+def _register_blueprints(app: Flask) -> None:
+    from web import health
+    app.register_blueprint(health.bp)

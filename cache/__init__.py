@@ -1,0 +1,1 @@
+"""The only room that knows Redis key names: audio, articles, locks, jobs."""

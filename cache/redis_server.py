@@ -1,0 +1,99 @@
+"""A private redis-server for the embedded default (REDIS_URL unset), and for tests.
+
+Its data lives under a folder we own (instance/redis by default), so pre-generated audio
+survives a restart; it listens on loopback only, dies with its parent and is stopped by us.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import time
+from pathlib import Path
+
+import redis
+
+from procutil import start_child, stop_child
+
+
+class RedisServerError(RuntimeError):
+    """The private Redis server could not be started."""
+
+
+def find_free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class EmbeddedRedis:
+    """Start/stop a redis-server child. Use as a context manager."""
+
+    def __init__(self, data_dir: str | Path, port: int | None = None,
+                 maxmemory: str = "512mb", binary: str | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.port = port or find_free_port()
+        self.maxmemory = maxmemory
+        self.binary = binary or shutil.which("redis-server") or "/usr/bin/redis-server"
+        self.proc = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout_s: float = 10.0) -> "EmbeddedRedis":
+        if not Path(self.binary).exists():
+            raise RedisServerError(
+                "redis-server was not found. Install it (apt-get install redis-server) "
+                "or set REDIS_URL to an existing Redis server.")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        argv = [
+            self.binary, "--port", str(self.port), "--bind", "127.0.0.1",
+            "--dir", str(self.data_dir.resolve()), "--dbfilename", "dump.rdb",
+            # AOF every second plus RDB snapshots: editors' pre-rendered audio survives restarts.
+            "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "60 1", "--save", "10 100",
+            "--maxmemory", self.maxmemory,
+            # Only keys with a TTL (on-demand audio, articles) may be evicted; pre-rendered
+            # audio is stored without a TTL and is never evicted.
+            "--maxmemory-policy", "volatile-lru",
+            "--daemonize", "no", "--protected-mode", "yes", "--logfile", "",
+        ]
+        self.proc = start_child(argv, stdout=open(self.data_dir / "redis.log", "ab"),
+                                stderr=__import__("subprocess").STDOUT)
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1.0)
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if self.proc.poll() is not None:
+                raise RedisServerError(
+                    f"redis-server exited with code {self.proc.returncode}; "
+                    f"see {self.data_dir / 'redis.log'}")
+            try:
+                client.ping()
+                break
+            except redis.exceptions.BusyLoadingError:
+                pass  # still loading the AOF of a previous run
+            except redis.exceptions.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RedisServerError(f"redis-server did not answer on port {self.port}")
+            time.sleep(0.05)
+        client.close()
+        return self
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            try:  # a clean shutdown writes the RDB snapshot
+                redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5).shutdown(save=True)
+            except redis.exceptions.RedisError:
+                pass
+        stop_child(self.proc)
+        self.proc = None
+
+    def __enter__(self) -> "EmbeddedRedis":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

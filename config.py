@@ -1,0 +1,93 @@
+"""Configuration: working defaults for a laptop with no network, overridden from the environment.
+
+Every setting can be given as ``DOCND_<NAME>`` (the one prefix). The four names that hosting
+platforms and the foundation issue use bare (``REDIS_URL``, ``TTS_ENGINE``, ``SITE_URL``,
+``PORT``) are honoured too; the prefixed form wins when both are set.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+ENV_PREFIX = "DOCND_"
+BARE_ALIASES = ("REDIS_URL", "TTS_ENGINE", "SITE_URL", "PORT")
+
+# The department whose site we read (the seed page is from Lạng Sơn's Sở TN&MT).
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": None,  # generated and kept under instance/ when unset
+    "PORT": 8000,
+    "INSTANCE_PATH": None,  # where Redis data, the secret key and run state live; ./instance
+    # Redis: None means "start a private redis-server under instance/".
+    "REDIS_URL": None,
+    "REDIS_MAXMEMORY": "512mb",
+    "KEY_PREFIX": "docnd:",
+    # Voices
+    "TTS_ENGINE": "auto",  # auto | gtts | offline
+    "OFFLINE_VOICE": "vi",  # vi | vi-vn-x-central | vi-vn-x-south
+    "OFFLINE_RATE_WPM": 165,
+    "GTTS_TLD": "com.vn",
+    "GTTS_TIMEOUT_S": 8.0,
+    "GTTS_POOL_SIZE": 8,
+    "GTTS_PROBE_TIMEOUT_S": 3.0,
+    # Source site
+    "SITE_URL": "https://stnmt.langson.gov.vn/",
+    "SITE_NAME": "Sở Tài nguyên và Môi trường",
+    "SAMPLE_PORT": 8001,
+    "ALLOWED_HOSTS": [],  # extra hosts the fetcher may read, besides SITE_URL's
+    "ALLOW_PRIVATE_HOSTS": [],  # hosts allowed to resolve to loopback/private (the local sample)
+    "FETCH_CONNECT_TIMEOUT_S": 5.0,
+    "FETCH_READ_TIMEOUT_S": 15.0,
+    "FETCH_MAX_BYTES": 5 * 1024 * 1024,
+    "FETCH_MIN_INTERVAL_S": 0.5,
+    "ARTICLE_TTL_S": 6 * 3600,
+    "HEALTH_SITE_TIMEOUT_S": 2.0,
+    # Embedding and editors
+    "EMBED_ORIGINS": [],
+    "EDITOR_TOKEN": None,
+    "CRAWL_INTERVAL_S": 900,
+    "RENDER_CONCURRENCY": 4,
+}
+
+
+def _coerce(raw: str, default: Any) -> Any:
+    """Turn an environment string into the type of its default (JSON for lists, numbers)."""
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    if isinstance(default, list):
+        raw = raw.strip()
+        if raw.startswith("["):
+            value = json.loads(raw)
+            if not isinstance(value, list):
+                raise ValueError("expected a JSON list")
+            return value
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    return raw
+
+
+def load_config(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Defaults overridden by bare aliases, then by ``DOCND_`` variables."""
+    environ = dict(os.environ if environ is None else environ)
+    config = dict(DEFAULTS)
+    sources = [(name, environ.get(name)) for name in BARE_ALIASES]
+    sources += [(key[len(ENV_PREFIX):], value) for key, value in environ.items()
+                if key.startswith(ENV_PREFIX)]
+    for name, raw in sources:
+        if raw is None or raw == "":
+            continue
+        default = DEFAULTS.get(name)
+        try:
+            config[name] = _coerce(raw, default) if default is not None else raw
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_PREFIX}{name}={raw!r}: {exc}") from exc
+    if config["TTS_ENGINE"] not in {"auto", "gtts", "offline"}:
+        raise ConfigError(f"TTS_ENGINE must be auto, gtts or offline, not {config['TTS_ENGINE']!r}")
+    return config
+
+
+class ConfigError(ValueError):
+    """A setting in the environment cannot be used."""

@@ -1,0 +1,120 @@
+"""`make run`: one command that serves the app on embedded defaults.
+
+It starts what the app needs and owns it: a private redis-server when REDIS_URL is unset,
+the bundled sample of the department site when the real one cannot be reached, gunicorn,
+and the RQ worker. On SIGTERM or Ctrl-C it stops them all; every child also dies with us
+(PR_SET_PDEATHSIG), so nothing is left behind even if we are killed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from cache.redis_server import EmbeddedRedis
+from config import load_config
+from procutil import start_child, stop_child
+
+ROOT = Path(__file__).resolve().parent
+log = logging.getLogger("docnd.run")
+
+
+def site_answers(url: str, timeout_s: float = 3.0) -> bool:
+    try:
+        response = requests.get(url, timeout=(timeout_s, timeout_s), stream=True)
+        response.close()
+        return response.status_code < 500
+    except requests.RequestException:
+        return False
+
+
+def wait_http(url: str, timeout_s: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=1.0)
+            return True
+        except requests.RequestException:
+            time.sleep(0.2)
+    return False
+
+
+def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
+    """The long-running children, in start order (stopped in reverse)."""
+    python = sys.executable
+    bindir = Path(python).parent
+    workers = os.environ.get("WEB_CONCURRENCY", "2")
+    return [
+        ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
+                 "--threads", "8", "--timeout", "120", "--graceful-timeout", "10",
+                 "--bind", f"127.0.0.1:{config['PORT']}", "--access-logfile", "-",
+                 "app:create_app()"]),
+        ("worker", [python, "-m", "services.worker"]),
+    ]
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="[run] %(message)s")
+    config = load_config()
+    env = dict(os.environ)
+    instance = Path(config["INSTANCE_PATH"] or ROOT / "instance").resolve()
+    instance.mkdir(parents=True, exist_ok=True)
+    env["DOCND_INSTANCE_PATH"] = str(instance)
+    children: list[tuple[str, object]] = []
+    redis_server = None
+    stopping = False
+
+    def _stop(signum, frame):  # noqa: ARG001
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    url_file = instance / "redis.url"
+    try:
+        if not config["REDIS_URL"]:
+            redis_server = EmbeddedRedis(instance / "redis", maxmemory=config["REDIS_MAXMEMORY"])
+            redis_server.start()
+            url_file.write_text(redis_server.url)
+            env["DOCND_REDIS_URL"] = redis_server.url
+            log.info("private Redis on %s (data in instance/redis)", redis_server.url)
+        else:
+            log.info("using Redis at %s", config["REDIS_URL"])
+
+        if not site_answers(config["SITE_URL"]):
+            port = config["SAMPLE_PORT"]
+            sample = start_child([sys.executable, "-m", "samples.serve", "--port", str(port)],
+                                 cwd=ROOT, env=env)
+            children.append(("sample site", sample))
+            sample_url = f"http://127.0.0.1:{port}/"
+            wait_http(sample_url, 15)
+            log.info("%s cannot be reached: serving the bundled SAMPLE site on %s",
+                     config["SITE_URL"], sample_url)
+            env["DOCND_SITE_URL"] = sample_url
+            env["DOCND_ALLOW_PRIVATE_HOSTS"] = "127.0.0.1"
+        for name, argv in child_commands(config, env):
+            children.append((name, start_child(argv, cwd=ROOT, env=env)))
+        log.info("serving on http://127.0.0.1:%s (Ctrl-C to stop)", config["PORT"])
+        while not stopping:
+            for name, proc in children:
+                if proc.poll() is not None:
+                    log.error("%s exited with code %s; stopping", name, proc.returncode)
+                    stopping = True
+            time.sleep(0.2)
+    finally:
+        for name, proc in reversed(children):
+            stop_child(proc)
+        if redis_server is not None:
+            redis_server.stop()
+            url_file.unlink(missing_ok=True)
+        log.info("stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Shared fixtures: a real redis-server on a free port for the whole run, flushed around
+each test; the Flask `app`, `client` and `runner` as in the Flask tutorial."""
+from __future__ import annotations
+
+import pytest
+
+from app import create_app
+from cache.redis_server import EmbeddedRedis
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    server = EmbeddedRedis(tmp_path_factory.mktemp("redis"), maxmemory="256mb")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def redis_url(redis_server):
+    return redis_server.url
+
+
+@pytest.fixture()
+def redis_client(redis_server):
+    import redis
+    client = redis.Redis.from_url(redis_server.url)
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture()
+def app_config(redis_server, tmp_path):
+    return {
+        "TESTING": True,
+        "REDIS_URL": redis_server.url,
+        "SECRET_KEY": "test-secret",
+        "SITE_URL": "http://127.0.0.1:9/",  # closed port: the source site is "down"
+        "HEALTH_SITE_TIMEOUT_S": 0.5,
+    }
+
+
+@pytest.fixture()
+def app(app_config, redis_client):
+    app = create_app(app_config)
+    yield app
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    return app.test_cli_runner()

@@ -1,0 +1,41 @@
+import pytest
+
+from config import DEFAULTS, ConfigError, load_config
+
+
+def test_defaults_need_no_environment():
+    config = load_config({})
+    assert config["REDIS_URL"] is None
+    assert config["TTS_ENGINE"] == "auto"
+    assert config["PORT"] == 8000
+
+
+def test_prefixed_variables_are_typed():
+    config = load_config({"DOCND_PORT": "9001", "DOCND_GTTS_TIMEOUT_S": "2.5",
+                          "DOCND_EMBED_ORIGINS": "https://a.gov.vn, https://b.gov.vn"})
+    assert config["PORT"] == 9001
+    assert config["GTTS_TIMEOUT_S"] == 2.5
+    assert config["EMBED_ORIGINS"] == ["https://a.gov.vn", "https://b.gov.vn"]
+
+
+def test_bare_aliases_and_prefix_wins():
+    config = load_config({"REDIS_URL": "redis://bare:1/0", "TTS_ENGINE": "offline"})
+    assert config["REDIS_URL"] == "redis://bare:1/0"
+    assert config["TTS_ENGINE"] == "offline"
+    config = load_config({"REDIS_URL": "redis://bare:1/0", "DOCND_REDIS_URL": "redis://pre:2/0"})
+    assert config["REDIS_URL"] == "redis://pre:2/0"
+
+
+@pytest.mark.parametrize("env", [{"TTS_ENGINE": "espeak"}, {"DOCND_PORT": "eighty"},
+                                 {"DOCND_ALLOWED_HOSTS": "[1, "}])
+def test_bad_values_are_named(env):
+    with pytest.raises(ConfigError) as info:
+        load_config(env)
+    assert any(key.split("_", 1)[-1] in str(info.value) or key in str(info.value) for key in env)
+
+
+def test_every_default_is_documented_in_readme():
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    missing = [name for name in DEFAULTS if f"DOCND_{name}" not in readme]
+    assert not missing, f"README does not document: {missing}"

@@ -1,0 +1,1 @@
+"""The web room: thin views over scraper/, reader/, cache/ and services/."""

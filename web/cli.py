@@ -1,0 +1,8 @@
+"""The operators' CLI: `flask <command>`. Each room adds its commands here."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    """Attach the CLI commands of every room to the app."""
