@@ -1,0 +1,1 @@
+"""The scraper room: URL → Article. Knows nothing of audio."""
