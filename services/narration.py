@@ -63,7 +63,6 @@ class Narrator:
     max_pending: int = 16  # renders queued in this process before we answer "busy"
     first_wait_s: float = 30.0  # longest a request waits for the first segment
     poll_interval_s: float = 0.02
-    lock_ttl_ms: int = 30000
     _pending: int = field(default=0, init=False)
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -82,6 +81,9 @@ class Narrator:
         deadline = time.monotonic() + self.first_wait_s
         while True:
             progress = self.records.get_progress(nid)
+            if (progress and progress["status"] == "rendering"
+                    and not self.lock_factory(nid).held()):
+                progress = None  # its renderer died (lock expired): render again
             if progress and progress.get("fingerprint") == fingerprint:
                 if progress["status"] == "failed":
                     raise NarrationFailedError(progress.get("error"), retry_after_s=30)
@@ -208,6 +210,9 @@ class Narrator:
             record = self._record(article, nid, fingerprint, plans, segments, "ready")
             record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,
                           audio_bytes=len(whole))
+            if self.audio.missing([s.key for s in segments] + [whole_key]):
+                # e.g. Redis restarted and lost writes: never publish a record with holes
+                raise NarrationFailedError("audio went missing before the record was written")
             if not lock.extend():
                 raise NarrationFailedError("lost the render lock before finishing")
             self.records.finish(nid, record, keep=keep)  # last: the narration now exists
