@@ -72,7 +72,7 @@ class _Walker:
         bold_chars, self.bold_chars = self.bold_chars, 0
         link_chars, self.link_chars = self.link_chars, 0
         if text and any(ch.isalnum() for ch in text):
-            chars = len(_SPACES.sub("", raw))
+            chars = len(raw) - raw.count(" ") - raw.count("\n")
             self.out.paragraphs.append(Para(text, self.right, bold_chars >= chars * 0.9,
                                             self.heading, link_chars >= chars * 0.8))
 
@@ -119,7 +119,7 @@ class _Walker:
     def add(self, text: str, bold: bool, link: bool = False) -> None:
         self.buffer.append(text)
         if bold or link:
-            chars = len(_SPACES.sub("", text))
+            chars = len(text) - text.count(" ") - text.count("\n")
             self.bold_chars += chars if bold else 0
             self.link_chars += chars if link else 0
 

@@ -21,6 +21,7 @@ DEFAULT_PATTERNS = (
     # ngày 28 tháng 6 năm 2022
     r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})",
 )
+_AFTERNOON = {"pm", "chiều", "tối", "đêm"}
 _COMPILED: dict[str, re.Pattern] = {}
 
 
@@ -51,13 +52,19 @@ def parse_date(text: str, patterns: tuple[str, ...] | list[str] = ()) -> str | N
 def _to_iso(match: re.Match) -> str | None:
     parts = match.groupdict()
     try:
-        year, month, day = int(parts["year"]), int(parts["month"]), int(parts["day"])
+        year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["year2"])
+        month, day = int(parts["month"]), int(parts["day"])
         if not 1990 <= year <= 2100:
             return None
         if parts.get("hour") is None:
             return datetime(year, month, day).date().isoformat()
         tz = _zone(parts.get("tz"))
-        when = datetime(year, month, day, int(parts["hour"]), int(parts["minute"]),
+        hour = int(parts["hour"])
+        if (parts.get("ampm") or "").lower() in _AFTERNOON and hour < 12:
+            hour += 12
+        elif (parts.get("ampm") or "").lower() == "am" and hour == 12:
+            hour = 0
+        when = datetime(year, month, day, hour, int(parts["minute"]),
                         int(parts.get("second") or 0), tzinfo=tz)
     except (ValueError, TypeError):
         return None

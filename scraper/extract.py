@@ -29,7 +29,8 @@ AUTHOR_PREFIX = re.compile(
     r"^\s*(tác giả|bài(?: và|,)? ảnh|bài|tin|pv|phóng viên|nhóm pv|ctv|người viết|thực hiện|"
     r"nguồn)\s*[:：]\s*", re.I)
 BYLINE = re.compile(r"^(tác giả|theo|nguồn|pv|nhóm pv|bài(?: và|,)? ảnh|ctv|phóng viên)\b", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+SOURCE_TAG = re.compile(r"^\s*[\(\[][^)\]]{2,30}[\)\]]\s*[-–—:]+\s*")
+_XML_DECL_B = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 
 
 @dataclass
@@ -45,14 +46,27 @@ class Parts:
     site: str = "generic"
 
 
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
 def parse_html(html: bytes | str, charset: str | None = None):
-    """Decode (bytes) and parse; a document with no elements is no article."""
-    text = html if isinstance(html, str) else decode_html(html, charset)
-    text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
+    """Decode (bytes) and parse; a document with no elements is no article.
+
+    libxml2 parses UTF-8 bytes faster than a Python str, so text is handed over as UTF-8
+    whatever the page's own charset was (decode_html found that)."""
+    if isinstance(html, bytes):
+        try:
+            html.decode("utf-8")
+            data = html if not html.startswith(b"\xef\xbb\xbf") else html[3:]
+        except UnicodeDecodeError:
+            data = decode_html(html, charset).encode("utf-8")
+    else:
+        data = html.encode("utf-8", "replace")
+    data = _XML_DECL_B.sub(b"", data, count=1)
+    if not data.strip():
         raise NoArticleError("empty page")
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(data, parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise NoArticleError(f"unparsable page: {exc}") from exc
 
@@ -80,18 +94,20 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
 def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str) -> Parts:
     parts = Parts(site=profile.name)
     titles = profile.select("title", doc)
-    parts.title = element_text(titles[0]) if titles else ""
+    parts.title = value_text(titles[0]) if titles else ""
     dates = profile.select("date", doc)
-    page_date = parse_date(" ".join(element_text(d) for d in dates[:2]), profile.date_formats) \
+    page_date = parse_date(" ".join(value_text(d) for d in dates[:2]), profile.date_formats) \
         if dates else None
     meta_date = parse_date(meta.published)
+    if page_date and meta_date and "T" not in page_date and meta_date.startswith(page_date):
+        page_date = meta_date  # the same day, with the time the page did not show
     parts.published = (page_date or meta_date) if profile.prefer_page_date else (meta_date or page_date)
     authors = profile.select("author", doc)
     if authors:
-        parts.author = clean_author(element_text(authors[0])) or None
+        parts.author = clean_author(value_text(authors[0])) or None
     leads = profile.select("lead", doc)
     if leads:
-        parts.lead = element_text(leads[0])
+        parts.lead = clean_lead(value_text(leads[0]))
     parts.attachments = _attachments(profile.select_all("attachment", doc), url)
     for el in leads[:1] + authors[:1] + titles[:1] + dates[:1]:
         if _inside(el, body):
@@ -136,10 +152,26 @@ def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
                    captions=captions, attachments=parts.attachments, site=parts.site)
 
 
+def value_text(el) -> str:
+    """An element's text; for <meta> its content, for <time> its datetime."""
+    if el.tag == "meta":
+        return clean_text(el.get("content") or "")
+    if el.tag == "time" and el.get("datetime"):
+        return clean_text(el.get("datetime") + " " + element_text(el))
+    return element_text(el)
+
+
+def clean_lead(text: str) -> str:
+    """"(Dân trí) - Giá vàng …" → "Giá vàng …": the outlet's tag is not the lead."""
+    return SOURCE_TAG.sub("", text, count=1).strip()
+
+
 def clean_author(text: str) -> str:
     """"Tác giả: Nguyễn Văn A" → "Nguyễn Văn A"; CMS accounts are not authors."""
     text = clean_text(AUTHOR_PREFIX.sub("", text or ""))
-    text = text.strip(" -–—.:;,()")
+    text = re.sub(r"\s*[-–|,]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2}).*$", "", text)
+    text = re.sub(r"\s*\((tổng hợp|lược dịch|theo [^)]*)\)\s*$|\s+và \d+ tác giả khác$", "", text, flags=re.I)
+    text = text.replace(";", " - ").strip(" -–—.:;,")
     if not text or re.match(r"^(đăng bởi|người đăng)\b", text, re.I) or not plausible_author(text):
         return ""
     return text

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from lxml.cssselect import CSSSelector
 
@@ -76,8 +77,11 @@ def load_profiles(directory: str = str(PROFILE_DIR)) -> tuple[Profile, ...]:
     return tuple(sorted(profiles, key=lambda p: (p.priority, p.name)))
 
 
-def candidate_profiles(doc, host: str, profiles: tuple[Profile, ...]) -> list[Profile]:
-    """Profiles that claim this page: those naming its host first, then by marker."""
+def candidate_profiles(doc, host: str, profiles: tuple[Profile, ...]) -> Iterator[Profile]:
+    """Profiles that claim this page: those naming its host first, then by marker (markers
+    are only looked for when no host profile worked: each is a walk of the document)."""
     by_host = [p for p in profiles if host and p.matches_host(host)]
-    by_marker = [p for p in profiles if p not in by_host and p.markers and p.matches_markers(doc)]
-    return by_host + by_marker
+    yield from by_host
+    for profile in profiles:
+        if profile not in by_host and profile.markers and profile.matches_markers(doc):
+            yield profile
