@@ -21,12 +21,12 @@ _KEEP_WORDS = frozenset({"content", "body", "detail", "article", "main", "entry"
 RELATED_HEADINGS = re.compile(
     r"^(tin|bài|bài viết|các tin|các bài|tin tức|xem|đọc)\s*(liên quan|khác|cùng chuyên mục|"
     r"cùng chủ đề|cùng loại|thêm|đã đưa|đã đăng|mới)\b.*$|^(tham khảo thêm|xem thêm|đọc thêm|"
-    r"các bài đã đăng|tin mới|tin nổi bật|có thể bạn quan tâm|bạn có thể quan tâm|"
+    r"các bài đã đăng|theo dòng sự kiện|tin mới|tin nổi bật|có thể bạn quan tâm|bạn có thể quan tâm|"
     r"chủ đề|từ khóa|tags?)\s*[:：]?.*$", re.I)
 JUNK_LINES = re.compile(
     r"^(đăng bởi|người đăng|lượt xem|số lượt xem|lượt đọc|chia sẻ|in bài|gửi bài|bình luận|"
     r"copy link|sao chép liên kết|theo dõi|quay lại|trở lại|về đầu trang|lên đầu trang|"
-    r"bản in|print|share|tweet|like)\b.{0,60}$", re.I)
+    r"bản in|print|share|tweet|like)\b.{0,60}$|^\s*(>>|»)", re.I)
 
 
 def junk_box(el) -> bool:

@@ -30,6 +30,7 @@ AUTHOR_PREFIX = re.compile(
     r"nguồn)\s*[:：]\s*", re.I)
 BYLINE = re.compile(r"^(tác giả|theo|nguồn|pv|nhóm pv|bài(?: và|,)? ảnh|ctv|phóng viên)\b", re.I)
 SOURCE_TAG = re.compile(r"^\s*[\(\[][^)\]]{2,30}[\)\]]\s*[-–—:]+\s*")
+RELATED_MARK = re.compile(r"\s*(?:>>|»)\s*")
 _XML_DECL_B = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -95,9 +96,7 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str) -> P
     parts = Parts(site=profile.name)
     titles = profile.select("title", doc)
     parts.title = value_text(titles[0]) if titles else ""
-    dates = profile.select("date", doc)
-    page_date = parse_date(" ".join(value_text(d) for d in dates[:2]), profile.date_formats) \
-        if dates else None
+    dates, page_date = _find_date(profile, doc)
     meta_date = parse_date(meta.published)
     if page_date and meta_date and "T" not in page_date and meta_date.startswith(page_date):
         page_date = meta_date  # the same day, with the time the page did not show
@@ -128,6 +127,10 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str) -> P
 def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
     """Common last steps: junk lines out, the byline out of the body, title and date filled."""
     paragraphs = drop_junk_lines(parts.paragraphs)
+    published = parts.published
+    if paragraphs and _is_date_line(paragraphs[0].text):
+        published = published or parse_date(paragraphs[0].text)
+        paragraphs.pop(0)
     lead = parts.lead
     if lead and paragraphs and _same(paragraphs[0].text, lead):
         paragraphs.pop(0)
@@ -146,10 +149,21 @@ def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
     if not texts:
         raise NoArticleError(f"no article text on {url}")
     title = parts.title or meta.title or _first_text(doc, "h1") or _first_text(doc, "title")
-    published = parts.published or parse_date(meta.published)
+    published = published or parse_date(meta.published)
     return Article(url=url, canonical_url=meta.canonical or url, title=title,
                    published=published, author=author or None, lead=lead, paragraphs=texts,
                    captions=captions, attachments=parts.attachments, site=parts.site)
+
+
+def _find_date(profile: Profile, doc) -> tuple[list, str | None]:
+    """The first date selector whose text holds a date (a selector may hit a sidebar clock)."""
+    for selector in profile.selectors.get("date", ()):
+        found = selector(doc)
+        for el in found[:3]:
+            date = parse_date(value_text(el), profile.date_formats)
+            if date:
+                return [el], date
+    return [], None
 
 
 def value_text(el) -> str:
@@ -163,7 +177,8 @@ def value_text(el) -> str:
 
 def clean_lead(text: str) -> str:
     """"(Dân trí) - Giá vàng …" → "Giá vàng …": the outlet's tag is not the lead."""
-    return SOURCE_TAG.sub("", text, count=1).strip()
+    text = SOURCE_TAG.sub("", text, count=1)
+    return RELATED_MARK.split(text, 1)[0].strip()  # ">> Công chức được nghỉ 9 ngày…": a link
 
 
 def clean_author(text: str) -> str:
@@ -189,6 +204,14 @@ def _byline(para: Para) -> str:
                               and len(text.split()) <= 8):
         return clean_author(text)
     return ""
+
+
+def _is_date_line(text: str) -> bool:
+    """"Thứ Tư, 26/12/2012 17:14": a line that is only a date and a weekday."""
+    if len(text) > 60 or not parse_date(text):
+        return False
+    letters = re.sub(r"(?i)thứ|chủ nhật|hai|ba|tư|năm|sáu|bảy|ngày|cập nhật|đăng|lúc|gmt|am|pm|sáng|chiều|tối|[^a-zà-ỹ]", "", text.lower())
+    return len(letters) <= 3
 
 
 def _same(a: str, b: str) -> bool:
