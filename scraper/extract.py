@@ -196,9 +196,11 @@ def _byline(para: Para) -> str:
     """The author, when the last paragraph is a byline ("Tác giả: …", "Theo …", a short
     right-aligned or bold name)."""
     text = para.text
-    if len(text) > 80 or len(text.split()) > 12:
-        return ""
     if re.match(r"^(đăng bởi|người đăng)\b", text, re.I):
+        return ""
+    if AUTHOR_PREFIX.match(text) and len(text) <= 150:
+        return clean_author(text)  # "Tác giả: …" says so itself
+    if len(text) > 80 or len(text.split()) > 12:
         return ""
     if BYLINE.match(text) or ((para.right or para.bold) and not text.endswith((".", "?", "!", ":"))
                               and len(text.split()) <= 8):

@@ -60,7 +60,7 @@ def plausible_author(value: str) -> bool:
     low = value.lower()
     if "://" in low or low.startswith("www.") or "." in low.split()[0] and len(low.split()) == 1:
         return False
-    return low not in {"quantri", "admin", "administrator"} and len(value) <= 80
+    return low not in {"quantri", "admin", "administrator"} and len(value) <= 120
 
 
 def read_meta(doc, base_url: str) -> PageMeta:
