@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ConnectTimeoutError, ReadTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from scraper.errors import (HostNotAllowedError, NotHtmlError, PageNotFoundError,
                             PrivateAddressError, RobotsDisallowedError, ScraperError, SourceTimeoutError,
@@ -306,15 +306,24 @@ def _retry_after_s(header: str | None, attempt: int) -> float:
 
 def _classify(exc: BaseException, target: Target) -> ScraperError:
     """Map a requests/urllib3 failure to a domain error by looking down its cause chain."""
-    seen: set[int] = set()
+    chain: list[BaseException] = []
     node: BaseException | None = exc
-    while node is not None and id(node) not in seen:
-        seen.add(id(node))
+    while node is not None and node not in chain and len(chain) < 12:
+        chain.append(node)
+        reason = getattr(node, "reason", None)
+        if isinstance(reason, BaseException):
+            node = reason
+        elif node.args and isinstance(node.args[0], BaseException):
+            node = node.args[0]
+        else:
+            node = node.__cause__ or node.__context__
+    for node in chain:
         if isinstance(node, BlockedAddress):
             return PrivateAddressError(str(node))
-        if isinstance(node, (ReadTimeoutError, ConnectTimeoutError, requests.Timeout)):
-            return SourceTimeoutError(f"{target.url}: {node}")
-        node = (getattr(node, "reason", None) if isinstance(getattr(node, "reason", None), BaseException)
-                else (node.args[0] if node.args and isinstance(node.args[0], BaseException)
-                      else node.__cause__ or node.__context__))
+    # urllib3's NewConnectionError subclasses ConnectTimeoutError: a refusal is not slowness.
+    if any(isinstance(node, NewConnectionError) for node in chain):
+        return SourceUnreachableError(f"{target.url}: {exc}")
+    if any(isinstance(node, (ReadTimeoutError, ConnectTimeoutError, requests.Timeout, TimeoutError))
+           for node in chain):
+        return SourceTimeoutError(f"{target.url}: {exc}")
     return SourceUnreachableError(f"{target.url}: {exc}")

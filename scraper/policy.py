@@ -73,7 +73,6 @@ class FetchPolicy:
             max_bytes=int(config.get("FETCH_MAX_BYTES", 5 * 1024 * 1024)),
             min_interval_s=float(config.get("FETCH_MIN_INTERVAL_S", 0.5)),
             robots_ttl_s=float(config.get("ROBOTS_TTL_S", 3600.0)),
-            respect_robots=bool(config.get("FETCH_RESPECT_ROBOTS", True)),
             user_agent=USER_AGENT_TEMPLATE.format(site=site.rstrip("/")),
         )
 

@@ -24,6 +24,7 @@ class Profile:
     date_formats: tuple[str, ...] = ()
     prefer_page_date: bool = True  # the visible date before the meta tags
     priority: int = 100
+    listing: dict = field(default_factory=dict)  # item, link, date, next -> selectors
 
     def select(self, name: str, root) -> list:
         """Elements of the first selector of `name` that matches anything under root."""
@@ -64,6 +65,7 @@ def profile_from_dict(data: dict) -> Profile:
         date_formats=tuple(data.get("date_formats", [])),
         prefer_page_date=data.get("prefer_page_date", True),
         priority=int(data.get("priority", 100)),
+        listing={name: _compile(sel) for name, sel in data.get("listing", {}).items()},
     )
 
 
