@@ -1,10 +1,14 @@
 """The operators' CLI: `flask <command>`. Each room adds its commands here."""
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
+
+from errors import ServiceError
 
 
 def register(app: Flask) -> None:
@@ -20,3 +24,4 @@ def register(app: Flask) -> None:
         for line in stdin:
             click.echo(normalize(line.rstrip("\r\n")))
             sys.stdout.flush()
+    app.cli.add_command(extract_command)
