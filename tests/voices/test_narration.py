@@ -214,10 +214,12 @@ def test_changed_article_gets_new_audio(narrator_for, gtts, fake_google):
     narrator = narrator_for(gtts)
     article = small_article(1)
     first = finished(narrator, article)
+    calls = fake_google.calls
     changed = small_article(1)
     changed.paragraphs = changed.paragraphs + ["Thêm một câu mới hoàn toàn."]
     from scraper.article import compute_content_hash
     changed.content_hash = compute_content_hash(changed)
     second = finished(narrator, changed)
     assert second["id"] == first["id"] and second["total_segments"] > first["total_segments"]
-    assert fake_google.texts[-1] == "Thêm một câu mới hoàn toàn."
+    # only the new sentence went to Google; the rest came from the audio cache
+    assert fake_google.texts[calls:] == [second["segments"][-1]["spoken"]]
