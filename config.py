@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "OFFLINE_RATE_WPM": 165,
     "GTTS_TLD": "com.vn",
     "GTTS_TIMEOUT_S": 8.0,
-    "GTTS_POOL_SIZE": 8,
+    "GTTS_POOL_SIZE": 12,
     "GTTS_PROBE_TIMEOUT_S": 3.0,
     "GTTS_RETRIES": 2,
     "GTTS_BACKOFF_S": 0.25,
