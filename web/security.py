@@ -6,7 +6,8 @@ policy first (the embed iframe sets frame-ancestors to the allowlisted origins).
 """
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -37,8 +38,18 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+class HttpsAwareSessionInterface(SecureCookieSessionInterface):
+    """Session cookies are Secure whenever the request came over HTTPS (also behind a
+    proxy that says so), without a setting that breaks plain-HTTP laptops."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
+
+
 def register_security(app: Flask) -> None:
     app.after_request(add_security_headers)
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.config.setdefault("SESSION_COOKIE_NAME", "docnd_session")
+    app.session_interface = HttpsAwareSessionInterface()
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    if app.config.get("SESSION_COOKIE_SAMESITE") is None:
+        app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_NAME"] = "docnd_session"

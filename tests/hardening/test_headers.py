@@ -13,3 +13,17 @@ def test_security_headers_on_pages_and_errors(client):
 def test_session_cookie_defaults(app):
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_session_cookie_is_secure_over_https_only(app):
+    from flask import session
+
+    @app.get("/_set")
+    def _set():
+        session["x"] = 1
+        return "ok"
+
+    plain = app.test_client().get("/_set").headers["Set-Cookie"]
+    secure = app.test_client().get("/_set", base_url="https://localhost").headers["Set-Cookie"]
+    assert "HttpOnly" in plain and "SameSite=Lax" in plain and "Secure" not in plain
+    assert "Secure" in secure
