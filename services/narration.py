@@ -78,6 +78,8 @@ class Narrator:
                 # Made offline because Google failed; Google is back: render it again.
                 self._start(article, nid, fingerprint, keep=bool(record.get("kept")))
             return record
+        # An article editors prepared stays prepared when its new version is rendered.
+        keep = bool(record and record.get("kept"))
         deadline = time.monotonic() + self.first_wait_s
         while True:
             progress = self.records.get_progress(nid)
@@ -93,7 +95,7 @@ class Narrator:
                 record = self.records.get(nid)  # finished while we looked?
                 if self._fresh(record, fingerprint):
                     return record
-                if self._start(article, nid, fingerprint, keep=False):
+                if self._start(article, nid, fingerprint, keep=keep):
                     continue
             if time.monotonic() > deadline:
                 raise BusyError("the first segment took too long", retry_after_s=5)
@@ -204,7 +206,9 @@ class Narrator:
             whole, duration_ms = mp3.build_article_mp3(
                 [data for _, data in results], title=article.title, artist=self.artist,
                 date=article.published)
-            whole_key = audio_key("article", nid, fingerprint, self.normalizer_version,
+            # Addressed by its content: the segments and the tags (fingerprint covers title
+            # and date; the artist is a setting).
+            whole_key = audio_key("article", nid, fingerprint, self.artist,
                                   ",".join(s.key for s in segments))
             self.audio.put(whole_key, whole, keep=keep)
             record = self._record(article, nid, fingerprint, plans, segments, "ready")
