@@ -380,7 +380,8 @@ def build(site_dir: Path = SITE_DIR, truth_dir: Path = TRUTH_DIR) -> list[dict]:
         items = articles[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         target = "index.html" if page == 1 else f"tin-tuc/trang-{page}.html"
         write_text(site_dir / target, render_listing(page, pages, items))
-    write_text(site_dir / "robots.txt", "User-agent: *\nAllow: /\nDisallow: /admin/\n")
+    # Disallow first: Python's robotparser takes the first matching rule, not the longest.
+    write_text(site_dir / "robots.txt", "User-agent: *\nDisallow: /admin/\nAllow: /\n")
     write_text(site_dir / "static" / "site.css", STYLE)
     write_if_changed(site_dir / "images" / "logo.png", draw_logo())
     return articles

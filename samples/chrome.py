@@ -59,7 +59,8 @@ CHROME_WITHOUT = [
     "Liên hệ", "Tin Trung ương", "Cổng Dịch vụ công tỉnh Lạng Sơn",
     "Lịch công tác tuần của Lãnh đạo Sở", *NOTICES, "Văn bản mới", *NEW_DOCUMENTS,
     *FOOTER_LINES, FOOTER_EMAIL, POSTED_BY, RELATED_HEADING, "Lượt xem", "Ngày đăng",
-    "Trang chủ",
+    "Trang chủ", "Tin trong tỉnh", "Tin hoạt động", "Dịch vụ công trực tuyến", SKIP_LINK, "Tìm kiếm",
+    "UBND TỈNH LẠNG SƠN", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
 ]
 
 
