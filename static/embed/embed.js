@@ -103,15 +103,19 @@
     '<button type="button" data-act="night" aria-pressed="false">Nền tối</button></div>' +
     '<p class="status" role="status" aria-live="polite"></p>' +
     '<audio preload="none" hidden></audio></div>';
-  if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    var st = document.createElement("style");
-    st.textContent = CSS;
-    root.insertBefore(st, root.firstChild);
+  // Constructed style sheets are not inline styles, so strict host CSPs let them through.
+  function addSheet(where, css, parent) {
+    if (where.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      where.adoptedStyleSheets = where.adoptedStyleSheets.concat(sheet);
+    } else {
+      var st = document.createElement("style");
+      st.textContent = css;
+      parent.appendChild(st);
+    }
   }
+  addSheet(root, CSS, root);
   var $ = function (sel) { return root.querySelector(sel); };
   var playBtn = $(".play"), seek = $(".seek"), timeEl = $(".time"), speed = $(".speed");
   var dl = $(".dl"), statusEl = $(".status"), audio = $("audio"), tools = $(".tools");
@@ -165,17 +169,15 @@
     return null;
   }
 
-  var hostSheet = null;
+  // The only rules we add to the host page: namespaced, and only once the reader asks.
+  var hostStyled = false;
   function hostStyles() {
-    if (hostSheet) return;
-    hostSheet = "::highlight(" + HL + "){background-color:#ffe066;color:#000}" +
+    if (hostStyled) return;
+    hostStyled = true;
+    addSheet(document, "::highlight(" + HL + "){background-color:#ffe066;color:#000}" +
       "[data-docnd-night]{background:#121212!important;color:#f1f1f1!important}" +
       "[data-docnd-night] *{background-color:transparent!important;color:inherit!important;border-color:#666!important}" +
-      "[data-docnd-night] a{color:#9ccaff!important}";
-    var el = document.createElement("style");
-    el.setAttribute("data-docnd", "");
-    el.textContent = hostSheet;
-    document.head.appendChild(el);
+      "[data-docnd-night] a{color:#9ccaff!important}", document.head);
   }
 
   var scaleAt = 1, saved = null;
