@@ -135,6 +135,8 @@ def add_cors_headers(response: Response) -> Response:
     if not path.startswith(CORS_PATH_PREFIXES):
         return response
     response.vary.add("Origin")
+    if request.args.get("download") and path.startswith("/audio/"):
+        _as_download(response)
     origin = request.headers.get("Origin")
     if origin is None:
         return response
@@ -146,3 +148,13 @@ def add_cors_headers(response: Response) -> Response:
             # Lets the widget read Content-Range/Length for seeking with crossorigin audio.
             response.headers["Access-Control-Expose-Headers"] = "Content-Length, Content-Range, Accept-Ranges"
     return response
+
+
+def _as_download(response: Response) -> None:
+    """`?download=1` on an audio URL: save the file instead of playing it. The widget's
+    "Tải MP3" link needs this because browsers ignore `<a download>` across origins."""
+    disposition = response.headers.get("Content-Disposition", "")
+    if disposition.startswith("inline"):
+        response.headers["Content-Disposition"] = "attachment" + disposition[len("inline"):]
+    elif not disposition and response.status_code in (200, 206):
+        response.headers["Content-Disposition"] = "attachment"

@@ -12,10 +12,9 @@
   }
   if (!script || !script.src || !window.fetch || !document.body || !document.body.attachShadow) return;
 
-  var HEIGHT_PX = 136;              // reserved from the first frame: no layout shift later
   var POLL_MS = [800, 1200, 2000, 3000];
   var POLL_LIMIT = 600;             // ~30 minutes at most, then we stop asking
-  var FETCH_TIMEOUT_MS = 15000;
+  var FETCH_TIMEOUT_MS = 45000;     // the first narration answer waits for its first sentence
   var SCALES = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
   var HL = "docnd-reading";
   var ds = script.dataset;
@@ -49,7 +48,6 @@
   // ---- the shadow host, placed and sized before anything is fetched ----
   var host = document.createElement("div");
   host.setAttribute("data-docnd-widget", "");
-  host.style.setProperty("min-height", HEIGHT_PX + "px");
   host.style.setProperty("display", "block");
   var target = null, page = null;
   try { target = ds.target ? document.querySelector(ds.target) : null; } catch (e) { /* bad selector */ }
@@ -61,6 +59,10 @@
   else if (script.parentNode && document.body.contains(script)) script.parentNode.insertBefore(host, script);
   else document.body.insertBefore(host, document.body.firstChild);
 
+  // Reserved from the first frame, the height of every later state: no layout shift.
+  var withTools = !!(opts.tools && page && page.body);
+  var HEIGHT_PX = withTools ? 142 : 92;
+  host.style.setProperty("min-height", HEIGHT_PX + "px");
   var root = host.attachShadow({ mode: "open" });
   var CSS = ":host{all:initial!important;display:block!important;min-height:" + HEIGHT_PX + "px!important;" +
     "margin:12px 0!important;contain:layout style!important;visibility:visible!important}" +
@@ -96,7 +98,7 @@
       return '<option value="' + r + '"' + (r === 1 ? " selected" : "") + ">" + String(r).replace(".", ",") + "×</option>";
     }).join("") + "</select></label>" +
     '<a class="dl" hidden download>Tải MP3</a></div>' +
-    '<div class="row ctl off tools" role="group" aria-label="Cỡ chữ và màu nền của bài viết" hidden>' +
+    '<div class="row ctl off tools" role="group" aria-label="Cỡ chữ và màu nền của bài viết"' + (withTools ? "" : " hidden") + ">" +
     '<button type="button" data-act="-1"><span aria-hidden="true">A−</span><span class="sr">Giảm cỡ chữ</span></button>' +
     '<button type="button" data-act="0"><span aria-hidden="true">A</span><span class="sr">Cỡ chữ mặc định</span></button>' +
     '<button type="button" data-act="1"><span aria-hidden="true">A+</span><span class="sr">Tăng cỡ chữ</span></button>' +
@@ -350,18 +352,18 @@
   }
   function onNarration(res) {
     if (dead) return;
-    if (res.status === 503 || res.status === 429) return schedule(Math.min(res.retry, 30) * 1000);
+    if ((res.status === 503 || res.status === 429) && res.retry) return schedule(Math.min(res.retry, 30) * 1000);
     if (res.status >= 400 || !res.body || !res.body.status) return stop((res.body && res.body.message) || MSG.failed);
     narration = res.body;
     if (narration.audio_url && narration.status === "ready") {
-      dl.href = api(narration.audio_url);
+      dl.href = api(narration.audio_url) + (narration.audio_url.indexOf("?") < 0 ? "?" : "&") + "download=1";
       dl.hidden = false;
     }
     showTime();
     if (narration.status === "failed") return stop(MSG.failed);
     if (narration.status === "ready" && !segs().length) return stop(MSG.empty);
     if (waiting) playSegment(cur);
-    if (narration.status === "ready") polling = false; else schedule(0);
+    if (narration.status === "ready") polling = false; else schedule(narration.poll_after_ms);
   }
   function schedule(delayMs) {
     if (++polls > POLL_LIMIT) return stop(MSG.slow);
@@ -410,7 +412,6 @@
       return refuse((res.body && res.body.message) || MSG.net);
     }
     config = res.body;
-    tools.hidden = !(opts.tools && page && page.body);
     [].forEach.call(root.querySelectorAll(".ctl"), function (el) { el.classList.remove("off"); });
     say("");
   }, function () { dead = true; refuse(MSG.net); });
