@@ -64,7 +64,7 @@
   var HEIGHT_PX = withTools ? 142 : 92;
   host.style.setProperty("min-height", HEIGHT_PX + "px");
   var root = host.attachShadow({ mode: "open" });
-  var CSS = ":host{all:initial!important;display:block!important;min-height:" + HEIGHT_PX + "px!important;" +
+  var STYLE = ":host{all:initial!important;display:block!important;min-height:" + HEIGHT_PX + "px!important;" +
     "margin:12px 0!important;contain:layout style!important;visibility:visible!important}" +
     "*{box-sizing:border-box;margin:0}" +
     ".w{font:16px/1.5 system-ui,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;" +
@@ -117,7 +117,7 @@
       parent.appendChild(st);
     }
   }
-  addSheet(root, CSS, root);
+  addSheet(root, STYLE, root);
   var $ = function (sel) { return root.querySelector(sel); };
   var playBtn = $(".play"), seek = $(".seek"), timeEl = $(".time"), speed = $(".speed");
   var dl = $(".dl"), statusEl = $(".status"), audio = $("audio"), tools = $(".tools");
@@ -292,9 +292,10 @@
     var list = segs(), last = list[list.length - 1];
     return (narration && narration.duration_ms) || (last ? last.end_ms : 0);
   }
+  var startS = 0;   // where the current segment starts playing, until its data arrives
   function nowMs() {
     var s = segs()[cur];
-    return s ? s.start_ms + audio.currentTime * 1000 : 0;
+    return s ? s.start_ms + (audio.readyState ? audio.currentTime : startS) * 1000 : 0;
   }
   function showTime() {
     var ready = narration && narration.status === "ready", t = nowMs(), total = totalMs();
@@ -325,7 +326,8 @@
     cur = i;
     audio.src = api(s.audio_url);
     audio.defaultPlaybackRate = audio.playbackRate = rate;
-    if (offsetS) audio.currentTime = offsetS;
+    startS = offsetS || 0;
+    if (startS) audio.currentTime = startS;
     highlight(i, s);
     showTime();
     if (!paused) resume(); else setPlaying(false);
