@@ -128,3 +128,21 @@ def test_embed_js_carries_the_profile_selectors_and_no_globals(client):
 
 def test_embed_js_within_its_size_budget(client):
     assert len(gzip.compress(client.get("/embed.js").data, 9)) <= 15 * 1024
+
+
+def test_audio_download_parameter_makes_an_attachment(app, allowed_host):
+    import io
+
+    from flask import send_file
+
+    @app.get("/audio/_probe.mp3")
+    def _probe():
+        return send_file(io.BytesIO(b"ID3"), mimetype="audio/mpeg", download_name="Bài viết.mp3")
+
+    client = app.test_client()
+    played = client.get("/audio/_probe.mp3", headers={"Origin": allowed_host.url})
+    saved = client.get("/audio/_probe.mp3?download=1", headers={"Origin": allowed_host.url})
+    assert played.headers["Content-Disposition"].startswith("inline")
+    assert saved.headers["Content-Disposition"].startswith("attachment;")
+    assert "filename*=UTF-8''B%C3%A0i" in saved.headers["Content-Disposition"]
+    assert saved.headers["Access-Control-Allow-Origin"] == allowed_host.url
