@@ -13,7 +13,7 @@
   if (!script || !script.src || !window.fetch || !document.body || !document.body.attachShadow) return;
 
   var POLL_MS = [800, 1200, 2000, 3000];
-  var POLL_LIMIT = 600;             // ~30 minutes at most, then we stop asking
+  var POLL_LIMIT_MS = 20 * 60000;   // a long article renders in minutes; then we stop asking
   var FETCH_TIMEOUT_MS = 45000;     // the first narration answer waits for its first sentence
   var SCALES = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
   var HL = "docnd-reading";
@@ -191,6 +191,7 @@
       saved = [];
       page.parts.forEach(function (part) {
         [part].concat([].slice.call(part.querySelectorAll("*"))).forEach(function (el) {
+          if (el === host) return;
           var cs = getComputedStyle(el);
           saved.push({ el: el, fs: parseFloat(cs.fontSize), lh: /px$/.test(cs.lineHeight) ? parseFloat(cs.lineHeight) : 0,
             ofs: el.style.getPropertyValue("font-size"), ofp: el.style.getPropertyPriority("font-size"),
@@ -276,7 +277,7 @@
   }
 
   // ---- playback: segments in order, as the service renders them ----
-  var narration = null, cur = -1, waiting = false, polls = 0, polling = false, dead = false;
+  var narration = null, cur = -1, waiting = false, polls = 0, failures = 0, pollEnd = 0, polling = false, dead = false;
   var rate = 1;
 
   function clock(ms) {
@@ -357,6 +358,7 @@
     if ((res.status === 503 || res.status === 429) && res.retry) return schedule(Math.min(res.retry, 30) * 1000);
     if (res.status >= 400 || !res.body || !res.body.status) return stop((res.body && res.body.message) || MSG.failed);
     narration = res.body;
+    failures = 0;
     if (narration.audio_url && narration.status === "ready") {
       dl.href = api(narration.audio_url) + (narration.audio_url.indexOf("?") < 0 ? "?" : "&") + "download=1";
       dl.hidden = false;
@@ -368,13 +370,14 @@
     if (narration.status === "ready") polling = false; else schedule(narration.poll_after_ms);
   }
   function schedule(delayMs) {
-    if (++polls > POLL_LIMIT) return stop(MSG.slow);
+    if (Date.now() > pollEnd) return stop(MSG.slow);
+    polls++;
     setTimeout(loadNarration, delayMs || POLL_MS[Math.min(polls, POLL_MS.length - 1)]);
   }
   function loadNarration() {
-    polling = true;
+    if (!polling) { polling = true; pollEnd = Date.now() + POLL_LIMIT_MS; }
     getJson(api(config.narration_url)).then(onNarration, function () {
-      if (narration && narration.status !== "ready" && polls < 5) schedule(0);
+      if (narration && narration.status !== "ready" && ++failures < 5) schedule(0);   // a blip
       else stop(MSG.net);
     });
   }
