@@ -1,11 +1,12 @@
-"""Where the article is on a host page, for the widget: the site profiles' title and body selectors.
+"""Where the article is on a host page, for the widget: the site profiles' selectors.
 
-The scraper keeps site layouts as data (``scraper/profiles/*.json``). The widget only needs
-two CSS selectors from each (the title, to put the button after it, and the body, to
-highlight the sentence being read), so this reads them as plain JSON and never imports the
-scraper's extraction code. A profile whose title selector matches nothing on the host page
-is skipped by the widget (it tries profiles naming its own host first); the last entry is
-a generic one that knows only the title.
+The scraper keeps site layouts as data (``scraper/profiles/*.json``: ``match.hosts`` with
+shell wildcards, ``match.markers``, ``priority``, and lists of selectors per field, tried in
+turn). The widget needs only the title (to sit right after it), the lead and the body (to
+size their text and highlight the sentence being read), so this reads those fields as plain
+JSON and never imports the scraper's extraction code. The widget picks profiles the way the
+scraper does: those naming the page's host first, then those whose markers are on the page;
+the last entry is a generic one that knows only the title.
 """
 from __future__ import annotations
 
@@ -17,55 +18,37 @@ from typing import Any
 log = logging.getLogger("docnd.embed")
 
 PROFILES_DIR = Path(__file__).resolve().parent.parent / "scraper" / "profiles"
-GENERIC = {"name": "generic", "title": "article h1, main h1, h1", "lead": None, "body": None}
-# Keys a profile may use for each selector (the scraper's profile format may nest them).
-_TITLE_KEYS = ("title", "title_selector")
-_LEAD_KEYS = ("lead", "lead_selector", "summary")
-_BODY_KEYS = ("body", "content", "body_selector", "content_selector", "paragraphs")
-_HOST_KEYS = ("hosts", "host", "domains")
+GENERIC: dict[str, Any] = {"name": "generic", "hosts": [], "markers": ["h1"],
+                           "title": ["article h1", "main h1", "h1"], "lead": [], "body": []}
+FIELDS = ("title", "lead", "body")
 
 
-def _first_selector(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-    for scope in (data, data.get("selectors") or {}):
-        if not isinstance(scope, dict):
-            continue
-        for key in keys:
-            value = scope.get(key)
-            if isinstance(value, list):
-                value = ", ".join(v for v in value if isinstance(v, str))
-            if isinstance(value, dict):  # {"css": "..."} style
-                value = value.get("css") or value.get("selector")
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-    return None
-
-
-def _hosts(data: dict[str, Any]) -> list[str]:
-    match = data.get("match") if isinstance(data.get("match"), dict) else {}
-    for key in _HOST_KEYS:
-        value = data.get(key) or match.get(key)
-        if isinstance(value, str):
-            return [value.lower()]
-        if isinstance(value, list):
-            return [v.lower() for v in value if isinstance(v, str)]
-    return []
+def _selectors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [v.strip() for v in value if isinstance(v, str) and v.strip()]
 
 
 def load_page_selectors(profiles_dir: Path = PROFILES_DIR) -> list[dict[str, Any]]:
-    """Every profile's {name, hosts, title, lead, body} selectors, then the generic entry."""
-    profiles: list[dict[str, Any]] = []
+    """Every profile's {name, hosts, markers, title, lead, body} (lists), by priority then
+    name as the scraper orders them, then the generic entry."""
+    found: list[tuple[int, str, dict[str, Any]]] = []
     for path in sorted(profiles_dir.glob("*.json")) if profiles_dir.is_dir() else []:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:  # a broken profile must not break the widget
-            log.warning("profile %s unreadable: %s", path.name, exc)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            match = data.get("match") if isinstance(data.get("match"), dict) else {}
+            entry = {"name": str(data.get("name") or path.stem),
+                     "hosts": [h.lower() for h in _selectors(match.get("hosts"))],
+                     "markers": _selectors(match.get("markers")),
+                     **{name: _selectors(data.get(name)) for name in FIELDS}}
+            priority = int(data.get("priority", 100))
+        except (OSError, ValueError, TypeError) as exc:  # a broken profile must not break the widget
+            log.warning("profile %s unreadable for the widget: %s", path.name, exc)
             continue
-        if not isinstance(data, dict):
-            continue
-        title = _first_selector(data, _TITLE_KEYS)
-        if not title:
-            continue
-        profiles.append({"name": str(data.get("name") or path.stem), "hosts": _hosts(data),
-                         "title": title, "lead": _first_selector(data, _LEAD_KEYS),
-                         "body": _first_selector(data, _BODY_KEYS)})
-    return profiles + [dict(GENERIC, hosts=[])]
+        if entry["title"] and (entry["hosts"] or entry["markers"]):
+            found.append((priority, entry["name"], entry))
+    return [entry for _, _, entry in sorted(found, key=lambda f: (f[0], f[1]))] + [dict(GENERIC)]

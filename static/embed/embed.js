@@ -51,9 +51,7 @@
   host.style.setProperty("display", "block");
   var target = null, page = null;
   try { target = ds.target ? document.querySelector(ds.target) : null; } catch (e) { /* bad selector */ }
-  if (!opts.frame) page = findArticle(PROFILES.slice().sort(function (a, b) {
-    return (b.hosts.indexOf(location.hostname) >= 0) - (a.hosts.indexOf(location.hostname) >= 0);
-  }));
+  if (!opts.frame) page = findArticle();
   if (target) { target.textContent = ""; target.appendChild(host); }
   else if (page) page.title.insertAdjacentElement("afterend", host);
   else if (script.parentNode && document.body.contains(script)) script.parentNode.insertBefore(host, script);
@@ -153,16 +151,25 @@
   }
 
   // ---- the host page's article: where it is, its text tools, its highlighting ----
-  function findArticle(selectors) {
-    for (var i = 0; i < selectors.length; i++) {
-      var p = selectors[i], title = null, body = null, lead = null;
-      try {
-        title = document.querySelector(p.title);
-        body = p.body && document.querySelector(p.body);
-        lead = p.lead && document.querySelector(p.lead);
-      } catch (e) { continue; }   // a selector this browser cannot parse
+  function pick(list) {   // the first selector of a profile field that finds something
+    for (var i = 0; i < (list || []).length; i++) {
+      try { var el = document.querySelector(list[i]); if (el) return el; } catch (e) { /* not CSS here */ }
+    }
+    return null;
+  }
+  function hostMatches(pattern) {   // the scraper's shell wildcards: "*.langson.gov.vn"
+    var re = "^" + pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$";
+    return new RegExp(re, "i").test(location.hostname);
+  }
+  // Profiles naming this host first, then those whose markers are on the page (as the
+  // scraper picks them), then the generic one.
+  function findArticle() {
+    var byHost = PROFILES.filter(function (p) { return p.hosts.some(hostMatches); });
+    var candidates = byHost.concat(PROFILES.filter(function (p) { return byHost.indexOf(p) < 0 && pick(p.markers); }));
+    for (var i = 0; i < candidates.length; i++) {
+      var p = candidates[i], title = pick(p.title), body = pick(p.body), lead = pick(p.lead);
       if (!title) continue;
-      if (!body && !p.body) body = title.closest("article");
+      if (!body && !p.body.length) body = title.closest("article");
       var parts = [title, lead, body].filter(function (el, k, all) {
         return el && all.indexOf(el) === k && !all.some(function (o) { return o && o !== el && o.contains(el); });
       });
