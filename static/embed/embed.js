@@ -50,7 +50,7 @@
   host.setAttribute("data-docnd-widget", "");
   host.style.setProperty("display", "block");
   var target = null, page = null;
-  try { target = ds.target ? document.querySelector(ds.target) : null; } catch (e) { /* bad selector */ }
+  try { target = document.querySelector(ds.target || "[data-docnd-player]"); } catch (e) { /* bad selector */ }
   if (!opts.frame) page = findArticle();
   if (target) { target.textContent = ""; target.appendChild(host); }
   else if (page) page.title.insertAdjacentElement("afterend", host);
@@ -62,8 +62,9 @@
   var HEIGHT_PX = withTools ? 142 : 92;
   host.style.setProperty("min-height", HEIGHT_PX + "px");
   var root = host.attachShadow({ mode: "open" });
+  // In a placeholder the host page sized, the page owns the spacing; elsewhere we add a margin.
   var STYLE = ":host{all:initial!important;display:block!important;min-height:" + HEIGHT_PX + "px!important;" +
-    "margin:12px 0!important;contain:layout style!important;visibility:visible!important}" +
+    "margin:" + (target ? "0" : "12px 0") + "!important;contain:layout style!important;visibility:visible!important}" +
     "*{box-sizing:border-box;margin:0}" +
     ".w{font:16px/1.5 system-ui,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;" +
     "border:1px solid #767676;border-radius:8px;padding:8px 12px;min-height:" + HEIGHT_PX + "px;text-align:left}" +
@@ -73,14 +74,14 @@
     "border:2px solid #0b4f9c;background:#fff;color:#0b4f9c;padding:4px 12px;display:inline-flex;align-items:center;gap:6px;" +
     "text-decoration:none;line-height:1.2;-webkit-appearance:none;appearance:none}" +
     "select{padding-right:12px}" +
-    "button.play{background:#0b4f9c;color:#fff;font-weight:700;min-width:150px}" +
+    "button.play{background:#0b4f9c;color:#fff;font-weight:700;min-width:176px}" +
     "button.play:hover{background:#083b75}button:hover,a.dl:hover{text-decoration:underline}" +
     "button[aria-pressed=true]{background:#1a1a1a;color:#fff;border-color:#1a1a1a}" +
     "button:disabled{opacity:.6;cursor:default}" +
     ":focus-visible{outline:3px solid #b35900!important;outline-offset:2px}" +
     "label{display:inline-flex;align-items:center;gap:6px;color:#1a1a1a}" +
     "input[type=range]{flex:1 1 160px;min-width:120px;height:24px;accent-color:#0b4f9c;cursor:pointer}" +
-    ".time{font-variant-numeric:tabular-nums;min-width:96px;color:#1a1a1a}" +
+    ".time{font-variant-numeric:tabular-nums;min-width:13ch;color:#1a1a1a}" +
     "svg{width:18px;height:18px;fill:currentColor;flex:none}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
     ".status{min-height:24px;margin-top:6px;color:#1a1a1a}.msg{font-weight:700}";
@@ -134,7 +135,7 @@
   }
   if (opts.frame && window.ResizeObserver) {
     new ResizeObserver(function () {
-      post({ type: "docnd:resize", height: Math.ceil(host.getBoundingClientRect().height + 24) });
+      post({ type: "docnd:resize", height: Math.ceil(host.getBoundingClientRect().height) });
     }).observe(host);
   }
 

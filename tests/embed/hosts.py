@@ -2,7 +2,8 @@
 
 The demo page names the reader as http://127.0.0.1:8000 and itself as http://127.0.0.1:8002;
 this server rewrites both to the ports of the test run. `?hostile=1` adds a stylesheet that
-tries its worst on the widget.
+tries its worst on the widget; `?slot=0` removes the placeholder, so the widget must find the
+article title itself.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from cache.redis_server import find_free_port
 DEMO_DIR = Path(__file__).resolve().parents[2] / "samples" / "embed-demo"
 DEMO_READER = "http://127.0.0.1:8000"
 DEMO_HOST = "http://127.0.0.1:8002"
+SLOT = '<div class="docnd-slot" data-docnd-player></div>'
 HOSTILE_CSS = """<style>
 * { all: unset !important; }
 button, select, input, a { display: none !important; }
@@ -71,6 +73,8 @@ class HostSite:
             html = html.replace(old, new).replace(quote(old, safe=""), quote(new, safe=""))
         if query.get("hostile"):
             html = html.replace("</head>", HOSTILE_CSS + "</head>")
+        if query.get("slot") == ["0"]:
+            html = html.replace(SLOT, "")
         return html
 
     def start(self) -> "HostSite":

@@ -14,8 +14,9 @@ PLAY_TIMEOUT_MS = 90_000  # first play scrapes the page and renders the first se
 WATCH = """
 window.__docndNames = Object.getOwnPropertyNames(window);
 window.__docndShifts = [];
-new PerformanceObserver(list => list.getEntries().forEach(e => window.__docndShifts.push(e.value)))
-  .observe({type: 'layout-shift', buffered: true});
+new PerformanceObserver(list => list.getEntries().forEach(e => {
+  if (!e.hadRecentInput) window.__docndShifts.push(e.value);  // as CLS counts them
+})).observe({type: 'layout-shift', buffered: true});
 """
 
 
@@ -37,8 +38,8 @@ def test_widget_plays_by_keyboard_without_globals_shift_or_a11y_violations(reade
     page.goto(allowed_host.url + "/")
     play = page.get_by_role("button", name="Đọc nội dung")
     play.wait_for()
-    # Placed right after the article title the profile found, and nothing leaked.
-    assert page.evaluate(f"() => document.querySelector('{WIDGET}').previousElementSibling.matches('h1')")
+    # Placed in the page's placeholder, and nothing leaked.
+    assert page.evaluate(f"() => document.querySelector('{WIDGET}').parentElement.matches('[data-docnd-player]')")
     leaked = page.evaluate("""() => Object.getOwnPropertyNames(window)
         .filter(n => !window.__docndNames.includes(n) && !n.startsWith('__docnd'))""")
     assert leaked == []
@@ -61,14 +62,17 @@ def test_widget_plays_by_keyboard_without_globals_shift_or_a11y_violations(reade
     page.get_by_role("button", name="Tiếp tục đọc").wait_for()
     assert page.get_by_role("status").filter(has_text="Đã tạm dừng").count() == 1
     assert axe_violations(page, WIDGET) == []
-    # The space was reserved from the first frame: the widget never pushed the article down.
-    assert sum(page.evaluate("() => window.__docndShifts")) < 0.001
+    # The space was reserved before the script ran, and no later state changes the widget's
+    # size: nothing on the page moved (shifts right after a key press do not count, as in CLS).
+    assert page.evaluate("() => window.__docndShifts") == []
 
 
 def test_hostile_host_stylesheet_does_not_break_the_widget(reader, allowed_host, page):
-    page.goto(allowed_host.url + "/?hostile=1")
+    page.goto(allowed_host.url + "/?hostile=1&slot=0")
     play = page.get_by_role("button", name="Đọc nội dung")
     play.wait_for()
+    # No placeholder: the site profile found the title, and the player sits right after it.
+    assert page.evaluate(f"() => document.querySelector('{WIDGET}').previousElementSibling.matches('h1.news-title')")
     box = play.bounding_box()
     assert box and box["width"] >= 44 and box["height"] >= 44
     assert page.evaluate(f"() => getComputedStyle(document.querySelector('{WIDGET}')).display") == "block"
@@ -93,14 +97,10 @@ def test_iframe_variant_plays_and_sizes_its_frame(reader, allowed_host, page):
     play.wait_for()
     player = page.frame(url=lambda u: "/embed/player" in u)
     # The frame is as tall as the widget says through {type: "docnd:resize", height}.
-    page.wait_for_function(f"""() => {{
-        const f = document.querySelector('iframe.docnd-frame');
-        const h = f.contentDocument ? null : parseFloat(f.style.height);
-        return h > 0;
-    }}""")
+    page.wait_for_function("() => document.querySelector('iframe.docnd-frame').style.height !== ''")
     widget_height = player.evaluate(f"() => document.querySelector('{WIDGET}').getBoundingClientRect().height")
     frame_height = page.evaluate("() => parseFloat(document.querySelector('iframe.docnd-frame').style.height)")
-    assert frame_height == round(widget_height) + 24 or abs(frame_height - widget_height - 24) <= 1
+    assert abs(frame_height - widget_height) <= 1
     play.press("Enter")
     player.wait_for_function(f"() => ({AUDIO_TIME})() > 0.3", timeout=PLAY_TIMEOUT_MS)
     assert frame.get_by_role("button", name="Tạm dừng").is_visible()
