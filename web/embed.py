@@ -7,7 +7,8 @@
   third-party scripts; `frame-ancestors` limits it to EMBED_ORIGINS.
 - Every /api/ and /audio/ response gets `Access-Control-Allow-Origin` only when the
   request's Origin is on EMBED_ORIGINS (an app-wide after_request registered here, so the
-  other blueprints need not know about embedding).
+  other blueprints need not know about embedding); `?download=1` on an audio URL turns its
+  Content-Disposition into an attachment for the widget's download link.
 """
 from __future__ import annotations
 

@@ -39,10 +39,9 @@
   };
 
   function articleUrl() {
-    if (ds.url) return ds.url;
     var link = document.querySelector('link[rel="canonical"]');
-    var href = link && link.getAttribute("href");
-    try { return new URL(href || location.href, location.href).href.split("#")[0]; } catch (e) { return ""; }
+    var href = ds.url || (link && link.getAttribute("href")) || location.href;
+    try { return new URL(href, location.href).href.split("#")[0]; } catch (e) { return ""; }
   }
 
   // ---- the shadow host, placed and sized before anything is fetched ----
@@ -69,7 +68,7 @@
     ".w{font:16px/1.5 system-ui,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;" +
     "border:1px solid #767676;border-radius:8px;padding:8px 12px;min-height:" + HEIGHT_PX + "px;text-align:left}" +
     ".row{display:flex;flex-wrap:wrap;align-items:center;gap:8px;min-height:44px}" +
-    ".row+.row{margin-top:6px}[hidden]{display:none!important}.ctl.off{visibility:hidden}" +
+    ".row+.row{margin-top:6px}[hidden]{display:none!important}.off{visibility:hidden}" +
     "button,select,a.dl{font:inherit;font-size:16px;min-height:44px;min-width:44px;border-radius:6px;cursor:pointer;" +
     "border:2px solid #0b4f9c;background:#fff;color:#0b4f9c;padding:4px 12px;display:inline-flex;align-items:center;gap:6px;" +
     "text-decoration:none;line-height:1.2;-webkit-appearance:none;appearance:none}" +
@@ -96,7 +95,7 @@
     [0.75, 1, 1.25, 1.5, 1.75, 2].map(function (r) {
       return '<option value="' + r + '"' + (r === 1 ? " selected" : "") + ">" + String(r).replace(".", ",") + "×</option>";
     }).join("") + "</select></label>" +
-    '<a class="dl" hidden download>Tải MP3</a></div>' +
+    '<a class="dl off" download>Tải MP3</a></div>' +
     '<div class="row ctl off tools" role="group" aria-label="Cỡ chữ và màu nền của bài viết"' + (withTools ? "" : " hidden") + ">" +
     '<button type="button" data-act="-1"><span aria-hidden="true">A−</span><span class="sr">Giảm cỡ chữ</span></button>' +
     '<button type="button" data-act="0"><span aria-hidden="true">A</span><span class="sr">Cỡ chữ mặc định</span></button>' +
@@ -369,7 +368,7 @@
     failures = 0;
     if (narration.audio_url && narration.status === "ready") {
       dl.href = api(narration.audio_url) + (narration.audio_url.indexOf("?") < 0 ? "?" : "&") + "download=1";
-      dl.hidden = false;
+      dl.classList.remove("off");   // its space was held from the start: nothing moves
     }
     showTime();
     if (narration.status === "failed") return stop(MSG.failed);
