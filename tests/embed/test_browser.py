@@ -8,6 +8,11 @@ from tests.support.browser import axe_violations
 
 WIDGET = "[data-docnd-widget]"
 AUDIO_TIME = f"() => document.querySelector('{WIDGET}').shadowRoot.querySelector('audio').currentTime"
+# Audio has advanced, or the widget gave up with a message (then the test says which).
+PLAYING_OR_FAILED = f"""() => {{
+    const root = document.querySelector('{WIDGET}').shadowRoot;
+    return root.querySelector('audio').currentTime > 0.3 || !!root.querySelector('.status.msg');
+}}"""
 PLAY_TIMEOUT_MS = 90_000  # first play scrapes the page and renders the first sentence
 
 # Recorded before any page script runs: the names on window, and layout shifts.
@@ -18,6 +23,12 @@ new PerformanceObserver(list => list.getEntries().forEach(e => {
   if (!e.hadRecentInput) window.__docndShifts.push(e.value);  // as CLS counts them
 })).observe({type: 'layout-shift', buffered: true});
 """
+
+
+def _assert_playing(where) -> None:
+    where.wait_for_function(PLAYING_OR_FAILED, timeout=PLAY_TIMEOUT_MS)
+    status = where.evaluate(f"() => document.querySelector('{WIDGET}').shadowRoot.querySelector('.status').textContent")
+    assert where.evaluate(f"({AUDIO_TIME})") > 0.3, f"audio did not play; the widget says: {status}"
 
 
 def _tab_to_play_button(page, limit: int = 40) -> None:
@@ -48,7 +59,7 @@ def test_widget_plays_by_keyboard_without_globals_shift_or_a11y_violations(reade
 
     _tab_to_play_button(page)
     page.keyboard.press("Enter")
-    page.wait_for_function(f"() => ({AUDIO_TIME})() > 0.3", timeout=PLAY_TIMEOUT_MS)
+    _assert_playing(page)
     pause = page.get_by_role("button", name="Tạm dừng")
     assert pause.is_visible()
     # The sentence being read is highlighted in the host page, without touching its markup.
@@ -102,5 +113,5 @@ def test_iframe_variant_plays_and_sizes_its_frame(reader, allowed_host, page):
     frame_height = page.evaluate("() => parseFloat(document.querySelector('iframe.docnd-frame').style.height)")
     assert abs(frame_height - widget_height) <= 1
     play.press("Enter")
-    player.wait_for_function(f"() => ({AUDIO_TIME})() > 0.3", timeout=PLAY_TIMEOUT_MS)
+    _assert_playing(player)
     assert frame.get_by_role("button", name="Tạm dừng").is_visible()
