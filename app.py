@@ -119,8 +119,9 @@ def _build_voices(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, api_narration, audio, health
+    from web import api_articles, api_narration, audio, embed, health
     app.register_blueprint(health.bp)
     app.register_blueprint(api_articles.bp)
     app.register_blueprint(audio.bp)
     app.register_blueprint(api_narration.bp)
+    app.register_blueprint(embed.bp)
