@@ -139,8 +139,9 @@ def _apply_limits(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, api_narration, audio, embed, health
+    from web import api_articles, api_docs, api_narration, audio, embed, health
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_docs.bp)
     app.register_blueprint(api_articles.bp)
     app.register_blueprint(audio.bp)
     app.register_blueprint(api_narration.bp)
