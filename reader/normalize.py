@@ -30,15 +30,16 @@ _NOT_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 _WS = re.compile(r"\s+")
+_DIGIT_RUN = re.compile(r"\d+")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
 
 # --- URLs, e-mail, phones -------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![\w.%+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
-_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"“”]{1,2000}")
+_URL = re.compile(r"(?i)(?<![^\W\d_])(?:https?://|www\.)[^\s<>\"“”]{1,2000}")
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w.@/-])((?:[a-z0-9-]{1,63}\.){1,6}(?:vn|com|net|org|gov|edu|info|int))"
+    r"(?i)(?<![\w./-])((?:[a-z0-9-]{1,63}\.){1,6}(?:vn|com|net|org|gov|edu|info|int))"
     r"(?:/[^\s<>\"“”]{0,2000})?(?![\w-])")
 _PHONE_CUE = re.compile(
     r"(?i)(hotline|đường dây nóng|điện thoại|đt|sđt|đtdđ|tel|fax|di động|số máy|liên hệ|gọi)"
@@ -64,7 +65,7 @@ _T_MONTH = re.compile(r"\bT(\d{1,2})/(\d{4})(?:\s*-\s*T(\d{1,2})/(\d{4}))?(?![\d
 _QUARTER = re.compile(r"(?i)\b(quý)\s+(\d|IV|I{1,3})\s*[/-]\s*(\d{4})(?![\d/])")
 _MONTH_YEAR = re.compile(rf"{_NOT_NUM_BEFORE}(\d{{1,2}})/(\d{{4}}){_NOT_NUM_AFTER}")
 _DAY_MONTH = re.compile(rf"{_NOT_NUM_BEFORE}(\d{{1,2}})([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
-_NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng)\s*$")
+_NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
 _NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
@@ -81,7 +82,8 @@ _ROMAN_HEADING = re.compile(r"(?m)^(\s*)([IVX]{1,6})([.)-])(?=\s)")
 _RANGE_DASH = re.compile(r"(\d%?)\s*-\s*(?=\$?\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,%)])-(?=\d)")
 _FRACTION = re.compile(rf"(?<![\d.,])({NUMBER})/(?=\d)")
-_TOKEN = re.compile(r"(?<![\w&°µμ])[\w°µμ][\w&°µμ]*(?:[./-][\w°µμ][\w&°µμ]*)*(\.)?")
+_TOKEN = re.compile(
+    r"(?<![^\W\d]|[&°µμ])(?:[^\W\d]|[°µμ])[\w&°µμ]*(?:[./-][\w°µμ][\w&°µμ]*)*(\.)?")
 _ALNUM_RUNS = re.compile(r"\d+|[^\W\d_]+|_+")
 _WORD_SLASH = re.compile(r"(?<=[\w$%])\s*/\s*(?=[^\W\d_])")
 
@@ -96,6 +98,7 @@ _LEAD_PUNCT = re.compile(r"^[\s,;:.!?)]+")
 _SYMBOL_CHARS = re.compile("[" + re.escape("".join(SYMBOL_WORDS)) + "]")
 _SILENT = re.compile("[" + re.escape(SILENT_CHARS) + "]")
 _STRAY_DASH = re.compile(r"-+")
+_LETTER_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
 _MONTH_WORD = re.compile(r"(?i)\btháng\s*$")
 
 
@@ -143,7 +146,9 @@ class Normalizer:
                         **lexicon.by_kind["title"]}
         self._dotted = set(lexicon.by_kind["title"]) | set(lexicon.by_kind["city"])
         self._folded = {k.lower(): v for k, v in lexicon.by_kind["city"].items()}
-        numunits = sorted(lexicon.by_kind["numunit"], key=len, reverse=True)
+        numunits = sorted(set(lexicon.by_kind["numunit"]) | set(lexicon.by_kind["unit"]),
+                          key=len, reverse=True)
+        self._units = {**lexicon.by_kind["unit"], **lexicon.by_kind["numunit"]}
         unit_alt = "|".join(re.escape(u) for u in numunits) or r"(?!x)x"
         self._number = re.compile(
             rf"(?<![\d.,])(\$\s?)?({NUMBER})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
@@ -252,7 +257,9 @@ class Normalizer:
         if not any(ch.isdigit() for ch in text):
             return text
         text = _FRACTION.sub(r"\1 trên ", text)
-        return self._number.sub(self._read_number, text)
+        text = self._number.sub(self._read_number, text)
+        # Whatever shape a number had that no rule knows (".5", "1,,2"), no digit survives.
+        return _DIGIT_RUN.sub(lambda m: _spaced(read_int(m.group())), text)
 
     @staticmethod
     def finish(text: str) -> str:
@@ -270,6 +277,9 @@ class Normalizer:
         text = _COMMA_RUN.sub(r"\1", text)
         text = _COMMA_STOP.sub(r"\1", text)
         text = _LEAD_PUNCT.sub("", text)
+        # A dot left between letters is a name like a domain ("gi.vn"): read it, so the
+        # output has no domain left for a second pass to find.
+        text = _LETTER_DOT.sub(" chấm ", text)
         return unicodedata.normalize("NFC", text).strip()
 
     # -- callbacks -----------------------------------------------------------------------
@@ -312,44 +322,57 @@ class Normalizer:
         if dot:
             token = token[:-1]
         spoken = self._standalone.get(token)
-        if spoken is not None:
-            # The dot after a title or city is part of it ("TS. Nguyễn"), not a full stop.
-            return _spaced(spoken) + ("" if token in self._dotted else (dot or ""))
-        if token.isascii() and token.islower() and token.isalpha():
-            return m.group(0)  # plain lower-case word: the common case, leave it
-        folded = self._folded.get(token.lower())
-        if folded is not None:
-            return _spaced(folded)
-        if len(token) > 200:
-            return m.group(0)
+        if spoken is None:
+            if token.isascii() and token.islower() and token.isalpha():
+                return m.group(0)  # plain lower-case word: the common case, leave it
+            if len(token) > 200:
+                return m.group(0)
+            spoken = self._read_compound(token)
+            if spoken == token:
+                return m.group(0)
+            last = re.split(r"[./-]", token)[-1]
+        else:
+            last = token
+        return _spaced(spoken) + self._dot_after(m, last, dot)
+
+    def _dot_after(self, m: re.Match, last: str, dot: str | None) -> str:
+        """Keep a dot after an abbreviation only where it ends the sentence."""
+        if not dot or last in self._dotted or last.lower() in self._folded:
+            return ""
+        rest = m.string[m.end():m.end() + 3].lstrip()
+        return dot if not rest or not (rest[0].islower() or rest[0].isdigit()) else ""
+
+    def _read_compound(self, token: str) -> str:
+        """A token with dots, dashes or slashes inside: each part read, separators kept
+        (later passes decide what a dash or slash says), dots after titles dropped."""
         pieces = re.split(r"([./-])", token)
-        if len(pieces) > 1:
-            out: list[str] = []
-            eat_dot = False
-            for piece in pieces:
-                if piece in "./-":
-                    out.append(" " if (eat_dot and piece == ".") else piece)
-                    eat_dot = False
-                    continue
-                read = self._read_word(piece)
-                eat_dot = piece in self._dotted or piece.lower() in self._folded
-                out.append(read)
-            last_dotted = pieces[-1] in self._dotted or pieces[-1].lower() in self._folded
-            return "".join(out) + ("" if last_dotted else (dot or ""))
-        return self._read_word(token) + (dot or "")
+        if len(pieces) == 1:
+            return self._read_word(token)
+        out: list[str] = []
+        eat_dot = False
+        for piece in pieces:
+            if piece in ("." , "/", "-"):
+                out.append(" " if (eat_dot and piece == ".") else piece)
+                eat_dot = False
+                continue
+            out.append(self._read_word(piece))
+            eat_dot = piece in self._dotted or piece.lower() in self._folded
+        return "".join(out)
 
     def _read_word(self, word: str) -> str:
-        """A token without separators: known, mixed letters and digits, or an unknown acronym."""
+        """A token without separators: known, mixed letters and digits, or an unknown acronym.
+        The result is not padded, so "PM2.5" stays "pê em 2.5" for the number pass."""
         spoken = self._lookup(word)
         if spoken is not None:
-            return _spaced(spoken)
-        if any(ch.isdigit() for ch in word) and not word.isdigit():
+            return spoken
+        if not word.isalpha():
+            if word.isdigit() or not any(ch.isalnum() for ch in word):
+                return word
             runs = _ALNUM_RUNS.findall(word)
-            return _spaced(" ".join(run if run[0].isdigit() else self._read_word(run).strip()
-                                    for run in runs))
-        if word.isalpha() and any(ch.isupper() for ch in word) and len(word) <= 8 \
+            return " ".join(run if not run[0].isalpha() else self._read_word(run) for run in runs)
+        if any(ch.isupper() for ch in word) and len(word) <= 8 \
                 and not _has_vowel(word) and word.upper() == word:
-            return _spaced(spell_letters(word))
+            return spell_letters(word)
         return word
 
     def _read_number(self, m: re.Match) -> str:
@@ -358,7 +381,7 @@ class Normalizer:
         if percent:
             words.append("phần trăm")
         elif unit:
-            words.append(self.lexicon.by_kind["numunit"][unit])
+            words.append(self._units[unit])
         if dollar:
             words.append("đô la")
         return _spaced(" ".join(words))
@@ -428,7 +451,7 @@ def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
     if _NGAY_BEFORE.search(before):
         return True, False
     if _NGAY_NEAR.search(before):
-        return True, True
+        return True, False  # "ngày Chiến thắng 30/4": "ngày" is already said
     if weak_ok and _CUE_BEFORE.search(before):
         return True, True
     if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
