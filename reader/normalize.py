@@ -76,6 +76,11 @@ _TIME_COLON = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:]|[.
 _ROMAN_CUE = re.compile(
     r"(?i:\b(khóa|khoá|giai đoạn|chương|quý|phần|mục|đợt|lần|kỳ|thế kỷ|hạng|cấp|loại|"
     r"đại hội|tập|phụ lục|vùng|nhóm|bậc|mức|số|khu|tuần|tháng))\s+([IVXLC]{1,8})(?![\w])")
+_ORDINAL = re.compile(r"(?i:\b(thứ))\s+(\d{1,3}|[IVXLC]{1,8})(?![\w])")
+_ORDINALS = {1: "nhất", 4: "tư"}
+_NUMBER_WORD = (r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|linh|trăm|"
+                r"nghìn|triệu|tỷ|giờ|phút|giây|phần trăm)")
+_WORD_RANGE = re.compile(rf"\b({_NUMBER_WORD})\s+-\s+(?={_NUMBER_WORD}\b)")
 _ROMAN_HEADING = re.compile(r"(?m)^(\s*)([IVX]{1,6})([.)-])(?=\s)")
 
 # --- Numbers -----------------------------------------------------------------------------
@@ -230,6 +235,7 @@ class Normalizer:
     @staticmethod
     def read_roman(text: str) -> str:
         """Roman numerals after a word that counts (khóa VIII, Chương II) or heading a line."""
+        text = _ORDINAL.sub(_read_ordinal, text)
         text = _ROMAN_CUE.sub(_read_roman_cue, text)
         return _ROMAN_HEADING.sub(_read_roman_heading, text)
 
@@ -264,6 +270,9 @@ class Normalizer:
     @staticmethod
     def finish(text: str) -> str:
         """Symbols to words, silent dashes and slashes, lower case, one line of tidy spacing."""
+        if "-" in text:
+            # "7h - 11h30" is now "bảy giờ - mười một giờ …": still a range.
+            text = _WORD_RANGE.sub(r"\1 đến ", text)
         text = _CLEAN_SPACED_DASH.sub(", ", text)
         text = _CLEAN_WORD_DASH.sub(" ", text)
         text = _STRAY_DASH.sub(" ", text)
@@ -307,8 +316,19 @@ class Normalizer:
         if year:
             words += ["trên", read_int(year)]
         words.append("trên")
-        parts = re.split(r"[-/]", codes)
-        words += [self._read_code(part, i == 0) for i, part in enumerate(parts) if part]
+        parts = [p for p in re.split(r"[-/]", codes) if p]
+        i = 0
+        while i < len(parts):
+            # Longest known run first: "BCT-TW" is one issuer (Bộ Chính trị), not two.
+            for j in range(len(parts), i + 1, -1):
+                joined = "-".join(parts[i:j])
+                if any(joined in self.lexicon.by_kind[k] for k in ("issuer", "doctype", "abbr")):
+                    words.append(self._read_code(joined, i == 0))
+                    i = j
+                    break
+            else:
+                words.append(self._read_code(parts[i], i == 0))
+                i += 1
         return _spaced(" ".join(words))
 
     def _lookup(self, token: str) -> str | None:
@@ -322,6 +342,8 @@ class Normalizer:
         if dot:
             token = token[:-1]
         spoken = self._standalone.get(token)
+        if spoken is None:
+            spoken = self._folded.get(token.lower())
         if spoken is None:
             if token.isascii() and token.islower() and token.isalpha():
                 return m.group(0)  # plain lower-case word: the common case, leave it
@@ -365,13 +387,17 @@ class Normalizer:
         spoken = self._lookup(word)
         if spoken is not None:
             return spoken
-        if not word.isalpha():
-            if word.isdigit() or not any(ch.isalnum() for ch in word):
-                return word
-            runs = _ALNUM_RUNS.findall(word)
-            return " ".join(run if not run[0].isalpha() else self._read_word(run) for run in runs)
-        if any(ch.isupper() for ch in word) and len(word) <= 8 \
-                and not _has_vowel(word) and word.upper() == word:
+        if any(ch.isdigit() for ch in word):
+            return " ".join(run if run[0].isdigit() else self._read_letters(run)
+                            for run in _ALNUM_RUNS.findall(word))
+        return self._read_letters(word)
+
+    def _read_letters(self, word: str) -> str:
+        spoken = self._lookup(word)
+        if spoken is not None:
+            return spoken
+        if word.isalpha() and len(word) <= 8 and word.upper() == word \
+                and any(ch.isupper() for ch in word) and not _has_vowel(word):
             return spell_letters(word)
         return word
 
@@ -556,6 +582,14 @@ def _read_roman_cue(m: re.Match) -> str:
     if value is None:
         return m.group(0)
     return f"{m.group(1)} {read_int(str(value))}"
+
+
+def _read_ordinal(m: re.Match) -> str:
+    number = m.group(2)
+    value = int(number) if number.isdigit() else roman_to_int(number)
+    if value is None:
+        return m.group(0)
+    return f"{m.group(1)} {_ORDINALS.get(value) or read_int(str(value))}"
 
 
 def _read_roman_heading(m: re.Match) -> str:
