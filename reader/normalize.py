@@ -31,6 +31,8 @@ _NOT_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 _VOWELS = frozenset("aeiouyăâêôơư")
 _WS = re.compile(r"\s+")
 _DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_ROMAN_ANY = re.compile(r"(?<![\w])[IVXLC]{1,8}(?![\w])")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
@@ -88,21 +90,20 @@ _RANGE_DASH = re.compile(r"(\d%?)\s*-\s*(?=\$?\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,%)])-(?=\d)")
 _FRACTION = re.compile(rf"(?<![\d.,])({NUMBER})/(?=\d)")
 _TOKEN = re.compile(
-    r"(?<![^\W\d]|[&°µμ])(?:[^\W\d]|[°µμ])[\w&°µμ]*(?:[./-][\w°µμ][\w&°µμ]*)*(\.)?")
+    r"(?<![^\W\d]|[&°µμ])(?:[^\W\d]|[°µμ])[\w&]*(?:[./-][\w°µμ][\w&]*)*(\.)?")
 _ALNUM_RUNS = re.compile(r"\d+|[^\W\d_]+|_+")
 _WORD_SLASH = re.compile(r"(?<=[\w$%])\s*/\s*(?=[^\W\d_])")
 
 _CLEAN_SPACED_DASH = re.compile(r"\s+-+\s+|^\s*-+\s*|\s*-+\s*$", re.M)
 _CLEAN_WORD_DASH = re.compile(r"(?<=\w)-+(?=\w)")
-_CLEAN_SLASH = re.compile(r"\s*/+\s*")
 _PUNCT_SPACE = re.compile(r"\s+([,.;:!?)])")
 _OPEN_SPACE = re.compile(r"([(])\s+")
 _COMMA_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 _COMMA_STOP = re.compile(r"[,;:]\s*([.!?])")
 _LEAD_PUNCT = re.compile(r"^[\s,;:.!?)]+")
-_SYMBOL_CHARS = re.compile("[" + re.escape("".join(SYMBOL_WORDS)) + "]")
-_SILENT = re.compile("[" + re.escape(SILENT_CHARS) + "]")
-_STRAY_DASH = re.compile(r"-+")
+# Symbols to words, silent characters and slashes to spaces, in one str.translate.
+_FINISH_TABLE = {**{ord(ch): " " for ch in SILENT_CHARS + "/"},
+                 **{ord(ch): words for ch, words in SYMBOL_WORDS.items()}}
 _LETTER_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
 _MONTH_WORD = re.compile(r"(?i)\btháng\s*$")
 
@@ -150,7 +151,11 @@ class Normalizer:
         self._titles = {**{k.lower(): v for k, v in lexicon.by_kind["city"].items()},
                         **lexicon.by_kind["title"]}
         self._dotted = set(lexicon.by_kind["title"]) | set(lexicon.by_kind["city"])
-        self._folded = {k.lower(): v for k, v in lexicon.by_kind["city"].items()}
+        self._cities_lower = {k.lower() for k in lexicon.by_kind["city"]}
+        # Case-insensitive readings: cities (TP, Tp, tp) and every lower-case entry (km, v/v),
+        # so "KM" or "kM" cannot turn into a listed "km" once the output is lower-cased.
+        self._folded = {**{k: v for k, v in self._standalone.items() if k == k.lower()},
+                        **{k.lower(): v for k, v in lexicon.by_kind["city"].items()}}
         numunits = sorted(set(lexicon.by_kind["numunit"]) | set(lexicon.by_kind["unit"]),
                           key=len, reverse=True)
         self._units = {**lexicon.by_kind["unit"], **lexicon.by_kind["numunit"]}
@@ -198,13 +203,15 @@ class Normalizer:
     @staticmethod
     def read_phones(text: str) -> str:
         """Phone numbers digit by digit."""
+        if not _DIGIT.search(text):
+            return text
         text = _PHONE_CUE.sub(lambda m: m.group(1) + m.group(2) + _spaced(_read_phone(m.group(3))),
                               text)
         return _PHONE.sub(lambda m: _spaced(_read_phone(m.group(0))), text)
 
     def read_symbols(self, text: str) -> str:
         """Document symbols: number, year, type code and issuer (expanded)."""
-        if "/" not in text:
+        if "/" not in text or not _DIGIT.search(text):
             return text
         text = _SYMBOL.sub(self._read_symbol, text)
         return _NUMBER_YEAR.sub(
@@ -213,7 +220,7 @@ class Normalizer:
     @staticmethod
     def read_dates(text: str) -> str:
         """Dates in every written form, "ngày" said once."""
-        if not any(sep in text for sep in "/.-"):
+        if not _DIGIT.search(text) or not ("/" in text or "." in text or "-" in text):
             return text
         text = _T_MONTH.sub(_read_t_month, text)
         text = _QUARTER.sub(_read_quarter, text)
@@ -227,6 +234,8 @@ class Normalizer:
     @staticmethod
     def read_times(text: str) -> str:
         """7h30, 10:25, 09:25:27."""
+        if not _DIGIT.search(text):
+            return text
         text = _TIME_H.sub(_read_time_h, text)
         if ":" in text:
             text = _TIME_COLON.sub(_read_time_colon, text)
@@ -235,14 +244,17 @@ class Normalizer:
     @staticmethod
     def read_roman(text: str) -> str:
         """Roman numerals after a word that counts (khóa VIII, Chương II) or heading a line."""
-        text = _ORDINAL.sub(_read_ordinal, text)
+        if "thứ" in text.lower():
+            text = _ORDINAL.sub(_read_ordinal, text)
+        if not _ROMAN_ANY.search(text):
+            return text
         text = _ROMAN_CUE.sub(_read_roman_cue, text)
         return _ROMAN_HEADING.sub(_read_roman_heading, text)
 
     @staticmethod
     def read_ranges(text: str) -> str:
         """A dash between two numbers is "đến"; before a lone number it is "âm"."""
-        if "-" not in text:
+        if "-" not in text or not _DIGIT.search(text):
             return text
         text = _RANGE_DASH.sub(r"\1 đến ", text)
         return _NEGATIVE.sub("âm ", text)
@@ -260,9 +272,10 @@ class Normalizer:
 
     def read_numbers(self, text: str) -> str:
         """Fractions, percentages, prices, units after numbers, then every number left."""
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):
             return text
-        text = _FRACTION.sub(r"\1 trên ", text)
+        if "/" in text:
+            text = _FRACTION.sub(r"\1 trên ", text)
         text = self._number.sub(self._read_number, text)
         # Whatever shape a number had that no rule knows (".5", "1,,2"), no digit survives.
         return _DIGIT_RUN.sub(lambda m: _spaced(read_int(m.group())), text)
@@ -273,22 +286,21 @@ class Normalizer:
         if "-" in text:
             # "7h - 11h30" is now "bảy giờ - mười một giờ …": still a range.
             text = _WORD_RANGE.sub(r"\1 đến ", text)
-        text = _CLEAN_SPACED_DASH.sub(", ", text)
-        text = _CLEAN_WORD_DASH.sub(" ", text)
-        text = _STRAY_DASH.sub(" ", text)
-        text = _CLEAN_SLASH.sub(" ", text)
-        text = _SYMBOL_CHARS.sub(lambda m: SYMBOL_WORDS[m.group()], text)
-        text = _SILENT.sub(" ", text)
-        text = text.lower()
+            text = _CLEAN_SPACED_DASH.sub(", ", text)
+            text = _CLEAN_WORD_DASH.sub(" ", text)
+            text = text.replace("-", " ")
+        text = text.translate(_FINISH_TABLE).lower()
         text = _WS.sub(" ", text)
         text = _PUNCT_SPACE.sub(r"\1", text)
-        text = _OPEN_SPACE.sub(r"\1", text)
+        if "(" in text:
+            text = _OPEN_SPACE.sub(r"\1", text)
         text = _COMMA_RUN.sub(r"\1", text)
         text = _COMMA_STOP.sub(r"\1", text)
         text = _LEAD_PUNCT.sub("", text)
-        # A dot left between letters is a name like a domain ("gi.vn"): read it, so the
-        # output has no domain left for a second pass to find.
-        text = _LETTER_DOT.sub(" chấm ", text)
+        if "." in text:
+            # A dot left between letters is a name like a domain ("gi.vn"): read it, so the
+            # output has no domain left for a second pass to find.
+            text = _LETTER_DOT.sub(" chấm ", text)
         return unicodedata.normalize("NFC", text).strip()
 
     # -- callbacks -----------------------------------------------------------------------
@@ -345,8 +357,12 @@ class Normalizer:
         if spoken is None:
             spoken = self._folded.get(token.lower())
         if spoken is None:
-            if token.isascii() and token.islower() and token.isalpha():
-                return m.group(0)  # plain lower-case word: the common case, leave it
+            if token.isalpha():
+                # A plain word (the common case) is left alone; only a short all-capital
+                # token with no vowel is spelled ("FPT").
+                if token.isupper() and len(token) <= 8 and not _has_vowel(token):
+                    return _spaced(spell_letters(token)) + (dot or "")
+                return m.group(0)
             if len(token) > 200:
                 return m.group(0)
             spoken = self._read_compound(token)
@@ -359,7 +375,7 @@ class Normalizer:
 
     def _dot_after(self, m: re.Match, last: str, dot: str | None) -> str:
         """Keep a dot after an abbreviation only where it ends the sentence."""
-        if not dot or last in self._dotted or last.lower() in self._folded:
+        if not dot or last in self._dotted or last.lower() in self._cities_lower:
             return ""
         rest = m.string[m.end():m.end() + 3].lstrip()
         return dot if not rest or not (rest[0].islower() or rest[0].isdigit()) else ""
@@ -378,7 +394,7 @@ class Normalizer:
                 eat_dot = False
                 continue
             out.append(self._read_word(piece))
-            eat_dot = piece in self._dotted or piece.lower() in self._folded
+            eat_dot = piece in self._dotted or piece.lower() in self._cities_lower
         return "".join(out)
 
     def _read_word(self, word: str) -> str:
