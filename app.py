@@ -33,7 +33,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _build_clients(app)
     _register_blueprints(app)
     from web.errors import register_error_handlers
+    from web.security import register_security
     register_error_handlers(app)
+    register_security(app)
     from web import cli
     cli.register(app)
     return app
@@ -70,8 +72,17 @@ def _build_clients(app: Flask) -> None:
     app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
     app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
     app.extensions.setdefault("engines", {})
+    from cache.articles import ArticleStore
+    from scraper.fetch import Fetcher, make_session
+    from scraper.policy import FetchPolicy
+    policy = FetchPolicy.from_config(app.config)
+    app.extensions["http"] = make_session(policy)
+    app.extensions["fetcher"] = Fetcher(app.extensions["http"], policy)
+    app.extensions["article_store"] = ArticleStore(
+        app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import health
+    from web import api_articles, health
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_articles.bp)

@@ -56,3 +56,34 @@ def client(app):
 @pytest.fixture()
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture()
+def sample_site():
+    """Base URL of the bundled sample site, served on a free port."""
+    from tests.support.servers import serve_sample_site
+    with serve_sample_site() as url:
+        yield url
+
+
+@pytest.fixture()
+def live_server(app):
+    """The app served over real HTTP on a free port (threaded werkzeug)."""
+    from tests.support.servers import LiveServer
+    server = LiveServer(app).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def browser_context():
+    from tests.support.browser import chromium_context
+    with chromium_context(viewport={"width": 1280, "height": 900}, locale="vi-VN") as context:
+        yield context
+
+
+@pytest.fixture()
+def page(browser_context):
+    page = browser_context.new_page()
+    yield page
+    page.close()

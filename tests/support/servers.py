@@ -1,0 +1,50 @@
+"""Real servers for web and browser tests: the app and the sample site on free ports."""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from werkzeug.serving import make_server
+
+from cache.redis_server import find_free_port
+
+
+class LiveServer:
+    """A WSGI app served by werkzeug's threaded server in a background thread."""
+
+    def __init__(self, wsgi_app, host: str = "127.0.0.1", port: int | None = None) -> None:
+        self.host = host
+        self.port = port or find_free_port()
+        self._server = make_server(host, self.port, wsgi_app, threaded=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> "LiveServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._thread.join(timeout=10)
+
+
+@contextmanager
+def serve_sample_site(site_dir: Path | None = None) -> Iterator[str]:
+    """The bundled sample of the department site on a free port; yields its base URL."""
+    from samples.serve import SITE_DIR, make_server as make_sample_server
+
+    port = find_free_port()
+    server = make_sample_server(port, "127.0.0.1", site_dir or SITE_DIR)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
