@@ -25,17 +25,27 @@ Pass = Callable[[str], str]
 # A number as written in Vietnamese: "18.880" (thousands), "98,63" (decimal), "65.8"
 # (English point), "1,2,3" (a list). Thousands come first so "18.880" is one number.
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:\.\d+)+|\d+(?:,\d+)+|\d+"
-_NOT_NUM_BEFORE = r"(?<![\d.,/])"
+# The same, starting with one digit so the regex engine can skip ahead to digits (five times
+# faster than a leading look-behind); the look-behind after it says no number came before.
+NUMBER_AT_START = (r"\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:\.\d+)+"
+                   r"|\d*(?:,\d+)+|\d*)")
+# One or two digits not preceded by a number (dates, times), digit first for speed.
+_D12 = r"(\d(?<![\d.,/]\d)\d?)"
 _NOT_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 _WS = re.compile(r"\s+")
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
-_ROMAN_ANY = re.compile(r"(?<![\w])[IVXLC]{1,8}(?![\w])")
+_ROMAN_ANY = re.compile(r"[IVXLC](?<![\w][IVXLC])[IVXLC]{0,7}(?![\w])")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+_ODD_CHARS = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad"
+                        "\x00-\x08\x0b-\x1f\x7f\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+_DOT_LETTER = re.compile(r"(?i)\.[a-z]")
+_SEVEN_DIGITS = re.compile(r"\d(?:[ .()-]?\d){6}")
+_DATE_HINT = re.compile(r"[\dIV]\s*[/.-]\s*\d")
 
 # --- URLs, e-mail, phones -------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![\w.%+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
@@ -57,22 +67,21 @@ _NUMBER_YEAR = re.compile(r"(?i)(\bsố\s+)(\d{1,6})/(\d{4})(?![\d/])")
 
 # --- Dates and times -----------------------------------------------------------------------
 _DAY_RANGE = re.compile(
-    rf"{_NOT_NUM_BEFORE}(\d{{1,2}})\s*-\s*(\d{{1,2}})([/.])(\d{{1,2}})(?:\3(\d{{4}}))?{_NOT_NUM_AFTER}")
-_FULL_DATE = re.compile(
-    rf"{_NOT_NUM_BEFORE}(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_NOT_NUM_AFTER}")
+    rf"{_D12}\s*-\s*(\d{{1,2}})([/.])(\d{{1,2}})(?:\3(\d{{4}}))?{_NOT_NUM_AFTER}")
+_FULL_DATE = re.compile(rf"{_D12}([/.-])(\d{{1,2}})\2(\d{{4}}){_NOT_NUM_AFTER}")
 _MONTH_RANGE = re.compile(
     r"(?i)\btháng\s+(\d{1,2})\s*-\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 _MONTH_YEAR_WORD = re.compile(r"(?i)\btháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 _T_MONTH = re.compile(r"\bT(\d{1,2})/(\d{4})(?:\s*-\s*T(\d{1,2})/(\d{4}))?(?![\d/])")
 _QUARTER = re.compile(r"(?i)\b(quý)\s+(\d|IV|I{1,3})\s*[/-]\s*(\d{4})(?![\d/])")
-_MONTH_YEAR = re.compile(rf"{_NOT_NUM_BEFORE}(\d{{1,2}})/(\d{{4}}){_NOT_NUM_AFTER}")
-_DAY_MONTH = re.compile(rf"{_NOT_NUM_BEFORE}(\d{{1,2}})([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
+_MONTH_YEAR = re.compile(rf"{_D12}/(\d{{4}}){_NOT_NUM_AFTER}")
+_DAY_MONTH = re.compile(rf"{_D12}([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
 _NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
 _NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
-_TIME_H = re.compile(r"(?<![\w.,:])(\d{1,2})h(\d{2})?(?:'|p\b|phút\b)?(?![\w])")
-_TIME_COLON = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)")
+_TIME_H = re.compile(r"(\d(?<![\w.,:]\d)\d?)h(\d{2})?(?:'|p\b|phút\b)?(?![\w])")
+_TIME_COLON = re.compile(r"(\d(?<![\w.,:]\d)\d?):(\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)")
 
 # --- Roman numerals in context -------------------------------------------------------------
 _ROMAN_CUE = re.compile(
@@ -87,8 +96,9 @@ _ROMAN_HEADING = re.compile(r"(?m)^(\s*)([IVX]{1,6})([.)-])(?=\s)")
 
 # --- Numbers -----------------------------------------------------------------------------
 _RANGE_DASH = re.compile(r"(\d%?)\s*-\s*(?=\$?\d)")
-_NEGATIVE = re.compile(r"(?<![\w.,%)])-(?=\d)")
-_FRACTION = re.compile(rf"(?<![\d.,])({NUMBER})/(?=\d)")
+_NEGATIVE = re.compile(r"-(?<![\w.,%)]-)(?=\d)")
+_DOLLAR = re.compile(rf"\$\s?({NUMBER_AT_START})")
+_FRACTION = re.compile(rf"({NUMBER_AT_START})/(?=\d)")
 _TOKEN = re.compile(
     r"(?<![^\W\d]|[&°µμ])(?:[^\W\d]|[°µμ])[\w&]*(?:[./-][\w°µμ][\w&]*)*(\.)?")
 _ALNUM_RUNS = re.compile(r"\d+|[^\W\d_]+|_+")
@@ -102,9 +112,9 @@ _COMMA_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 _COMMA_STOP = re.compile(r"[,;:]\s*([.!?])")
 _LEAD_PUNCT = re.compile(r"^[\s,;:.!?)]+")
 # Symbols to words, silent characters and slashes to spaces, in one str.translate.
-_FINISH_TABLE = {**{ord(ch): " " for ch in SILENT_CHARS + "/"},
-                 **{ord(ch): words for ch, words in SYMBOL_WORDS.items()}}
-_LETTER_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+_FINISH_TABLE = {**{ch: " " for ch in SILENT_CHARS + "/"}, **SYMBOL_WORDS}
+_FINISH_CHARS = re.compile("[" + re.escape("".join(_FINISH_TABLE)) + "]")
+_LETTER_DOT = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_])")
 _MONTH_WORD = re.compile(r"(?i)\btháng\s*$")
 
 
@@ -161,7 +171,7 @@ class Normalizer:
         self._units = {**lexicon.by_kind["unit"], **lexicon.by_kind["numunit"]}
         unit_alt = "|".join(re.escape(u) for u in numunits) or r"(?!x)x"
         self._number = re.compile(
-            rf"(?<![\d.,])(\$\s?)?({NUMBER})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
+            rf"({NUMBER_AT_START})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
         self.passes: list[Pass] = [
             self.prepare, self.read_urls, self.read_phones, self.read_symbols, self.read_dates,
             self.read_times, self.read_roman, self.read_ranges, self.read_tokens,
@@ -181,10 +191,12 @@ class Normalizer:
     @staticmethod
     def prepare(text: str) -> str:
         """Unicode compatibility forms (², ℃, full-width digits), one kind of dash, ASCII digits."""
-        text = unicodedata.normalize("NFKC", text)
-        text = _ZERO_WIDTH.sub("", text)
-        text = _CONTROL.sub(" ", text)
-        text = _DASHES.sub("-", text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if _ODD_CHARS.search(text):
+            text = _ZERO_WIDTH.sub("", text)
+            text = _CONTROL.sub(" ", text)
+            text = _DASHES.sub("-", text)
         if not text.isascii():
             # Other scripts' digits (٣, ३) are read like ours, so no digit survives.
             text = re.sub(r"\d", lambda m: str(unicodedata.decimal(m.group(), 0)), text)
@@ -195,7 +207,7 @@ class Normalizer:
         """E-mail read as written with "a còng" and "chấm"; a URL is reduced to its domain."""
         if "@" in text:
             text = _EMAIL.sub(_read_email, text)
-        if "." in text:
+        if _DOT_LETTER.search(text):
             text = _URL.sub(_read_url, text)
             text = _BARE_DOMAIN.sub(lambda m: _spaced(_read_domain(m.group(1))), text)
         return text
@@ -203,7 +215,7 @@ class Normalizer:
     @staticmethod
     def read_phones(text: str) -> str:
         """Phone numbers digit by digit."""
-        if not _DIGIT.search(text):
+        if not _SEVEN_DIGITS.search(text):
             return text
         text = _PHONE_CUE.sub(lambda m: m.group(1) + m.group(2) + _spaced(_read_phone(m.group(3))),
                               text)
@@ -220,13 +232,19 @@ class Normalizer:
     @staticmethod
     def read_dates(text: str) -> str:
         """Dates in every written form, "ngày" said once."""
-        if not _DIGIT.search(text) or not ("/" in text or "." in text or "-" in text):
+        if not _DATE_HINT.search(text):
             return text
-        text = _T_MONTH.sub(_read_t_month, text)
-        text = _QUARTER.sub(_read_quarter, text)
-        text = _MONTH_RANGE.sub(_read_month_range, text)
-        text = _MONTH_YEAR_WORD.sub(lambda m: _read_month_year(m, m.group(1), m.group(2)), text)
-        text = _DAY_RANGE.sub(_read_day_range, text)
+        if "T" in text:
+            text = _T_MONTH.sub(_read_t_month, text)
+        lowered = text.lower()
+        if "quý" in lowered:
+            text = _QUARTER.sub(_read_quarter, text)
+        if "tháng" in lowered:
+            text = _MONTH_RANGE.sub(_read_month_range, text)
+            text = _MONTH_YEAR_WORD.sub(lambda m: _read_month_year(m, m.group(1), m.group(2)),
+                                        text)
+        if "-" in text:
+            text = _DAY_RANGE.sub(_read_day_range, text)
         text = _FULL_DATE.sub(_read_full_date, text)
         text = _MONTH_YEAR.sub(_read_bare_month_year, text)
         return _DAY_MONTH.sub(_read_day_month, text)
@@ -261,7 +279,22 @@ class Normalizer:
 
     def read_tokens(self, text: str) -> str:
         """Abbreviations, titles, cities, units and unknown acronyms, token by token."""
-        return _TOKEN.sub(self._read_token, text)
+        standalone, folded = self._standalone, self._folded
+        out = []
+        words = text.split(" ")
+        for index, word in enumerate(words):
+            if word.isalpha():  # the common case, without a regex call
+                spoken = standalone.get(word) or folded.get(word if word.islower()
+                                                            else word.lower())
+                if spoken:
+                    word = _spaced(spoken)
+                elif word.isupper() and len(word) <= 8 and not _has_vowel(word):
+                    word = _spaced(spell_letters(word))
+            elif word:
+                following = next((w for w in words[index + 1:index + 4] if w), "")
+                word = _TOKEN.sub(lambda m: self._read_token(m, following), word)
+            out.append(word)
+        return " ".join(out)
 
     @staticmethod
     def read_slashes(text: str) -> str:
@@ -276,9 +309,13 @@ class Normalizer:
             return text
         if "/" in text:
             text = _FRACTION.sub(r"\1 trên ", text)
+        if "$" in text:
+            text = _DOLLAR.sub(r"\1 $", text)  # "$9.99" is said "chín chấm chín mươi chín đô la"
         text = self._number.sub(self._read_number, text)
-        # Whatever shape a number had that no rule knows (".5", "1,,2"), no digit survives.
-        return _DIGIT_RUN.sub(lambda m: _spaced(read_int(m.group())), text)
+        if _DIGIT.search(text):
+            # Whatever shape a number had that no rule knows (".5", "1,,2"), no digit survives.
+            text = _DIGIT_RUN.sub(lambda m: _spaced(read_int(m.group())), text)
+        return text
 
     @staticmethod
     def finish(text: str) -> str:
@@ -289,8 +326,9 @@ class Normalizer:
             text = _CLEAN_SPACED_DASH.sub(", ", text)
             text = _CLEAN_WORD_DASH.sub(" ", text)
             text = text.replace("-", " ")
-        text = text.translate(_FINISH_TABLE).lower()
-        text = _WS.sub(" ", text)
+        if _FINISH_CHARS.search(text):
+            text = _FINISH_CHARS.sub(lambda m: _FINISH_TABLE[m.group()], text)
+        text = " ".join(text.lower().split())
         text = _PUNCT_SPACE.sub(r"\1", text)
         if "(" in text:
             text = _OPEN_SPACE.sub(r"\1", text)
@@ -301,7 +339,9 @@ class Normalizer:
             # A dot left between letters is a name like a domain ("gi.vn"): read it, so the
             # output has no domain left for a second pass to find.
             text = _LETTER_DOT.sub(" chấm ", text)
-        return unicodedata.normalize("NFC", text).strip()
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        return text.strip()
 
     # -- callbacks -----------------------------------------------------------------------
     def _read_code(self, code: str, first: bool) -> str:
@@ -349,7 +389,7 @@ class Normalizer:
             spoken = self._folded.get(token.lower())
         return spoken
 
-    def _read_token(self, m: re.Match) -> str:
+    def _read_token(self, m: re.Match, following: str = "") -> str:
         token, dot = m.group(0), m.group(1)
         if dot:
             token = token[:-1]
@@ -371,13 +411,13 @@ class Normalizer:
             last = re.split(r"[./-]", token)[-1]
         else:
             last = token
-        return _spaced(spoken) + self._dot_after(m, last, dot)
+        return _spaced(spoken) + self._dot_after(m, last, dot, following)
 
-    def _dot_after(self, m: re.Match, last: str, dot: str | None) -> str:
+    def _dot_after(self, m: re.Match, last: str, dot: str | None, following: str) -> str:
         """Keep a dot after an abbreviation only where it ends the sentence."""
         if not dot or last in self._dotted or last.lower() in self._cities_lower:
             return ""
-        rest = m.string[m.end():m.end() + 3].lstrip()
+        rest = m.string[m.end():m.end() + 3].lstrip() or following
         return dot if not rest or not (rest[0].islower() or rest[0].isdigit()) else ""
 
     def _read_compound(self, token: str) -> str:
@@ -418,14 +458,12 @@ class Normalizer:
         return word
 
     def _read_number(self, m: re.Match) -> str:
-        dollar, number, percent, unit = m.group(1), m.group(2), m.group(3), m.group(4)
+        number, percent, unit = m.group(1), m.group(2), m.group(3)
         words = [read_number_text(number)]
         if percent:
             words.append("phần trăm")
         elif unit:
             words.append(self._units[unit])
-        if dollar:
-            words.append("đô la")
         return _spaced(" ".join(words))
 
 

@@ -1,6 +1,8 @@
 """Numbers as a Vietnamese speaker says them: mốt, tư, lăm, linh, không trăm, nghìn, triệu, tỷ."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 # Group names by power of a thousand below a billion; "tỷ" is handled by recursion.
 GROUP_NAMES = ("", "nghìn", "triệu")
@@ -40,6 +42,7 @@ def _read_group(n: int, full: bool) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def read_int(digits: str) -> str:
     """Read a run of ASCII digits as a whole number; leading zeros are dropped ("01" -> "một")."""
     stripped = digits.lstrip("0")
