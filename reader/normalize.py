@@ -63,6 +63,9 @@ _PHONE = re.compile(
 _CODE_PART = r"[A-ZĐ][A-Za-zĐđƯư&]{0,15}\d{0,3}"
 _SYMBOL = re.compile(
     rf"(?<![\w/.,])(\d{{1,6}}[a-z]?)(?:/(\d{{4}}))?/({_CODE_PART}(?:[-/]{_CODE_PART}){{0,5}})(?![\w&])")
+# Standards: "QCVN 05:2023/BTNMT", "TCVN 5937:2005", "ISO 14001:2015".
+_STANDARD = re.compile(
+    r"\b(QCVN|TCVN|QCĐP|ISO)\s*(\d{1,5})(?:-(\d{1,3}))?:(\d{4})(?:/([A-ZĐ][A-Za-zĐđ&]{0,15}))?(?![\w])")
 _NUMBER_YEAR = re.compile(r"(?i)(\bsố\s+)(\d{1,6})/(\d{4})(?![\d/])")
 
 # --- Dates and times -----------------------------------------------------------------------
@@ -87,7 +90,7 @@ _TIME_COLON = re.compile(r"(\d(?<![\w.,:]\d)\d?):(\d{2})(?::(\d{2}))?(?![\d:]|[.
 _ROMAN_CUE = re.compile(
     r"(?i:\b(khóa|khoá|giai đoạn|chương|quý|phần|mục|đợt|lần|kỳ|thế kỷ|hạng|cấp|loại|"
     r"đại hội|tập|phụ lục|vùng|nhóm|bậc|mức|số|khu|tuần|tháng))\s+([IVXLC]{1,8})(?![\w])")
-_ORDINAL = re.compile(r"(?i:\b(thứ))\s+(\d{1,3}|[IVXLC]{1,8})(?![\w])")
+_ORDINAL = re.compile(r"(?i:\b(thứ))\s+(\d{1,3}|[IVXLC]{1,8})(?![\w/]|[.,]\d)")
 _ORDINALS = {1: "nhất", 4: "tư"}
 _NUMBER_WORD = (r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|linh|trăm|"
                 r"nghìn|triệu|tỷ|giờ|phút|giây|phần trăm)")
@@ -223,8 +226,10 @@ class Normalizer:
 
     def read_symbols(self, text: str) -> str:
         """Document symbols: number, year, type code and issuer (expanded)."""
-        if "/" not in text or not _DIGIT.search(text):
+        if not ("/" in text or ":" in text) or not _DIGIT.search(text):
             return text
+        if ":" in text:
+            text = _STANDARD.sub(self._read_standard, text)
         text = _SYMBOL.sub(self._read_symbol, text)
         return _NUMBER_YEAR.sub(
             lambda m: f"{m.group(1)}{read_int(m.group(2))} trên {read_int(m.group(3))}", text)
@@ -358,6 +363,16 @@ class Normalizer:
             return " và ".join(self._read_code(p, first) for p in code.split("&") if p)
         spoken = self._standalone.get(code)
         return spoken or spell_letters(code)
+
+    def _read_standard(self, m: re.Match) -> str:
+        code, number, part, year, issuer = m.groups()
+        words = [self._read_code(code, True), read_int(number)]
+        if part:
+            words += ["phần", read_int(part)]
+        words += ["năm", read_int(year)]
+        if issuer:
+            words += ["trên", self._read_code(issuer, False)]
+        return _spaced(" ".join(words))
 
     def _read_symbol(self, m: re.Match) -> str:
         number, year, codes = m.group(1), m.group(2), m.group(3)
