@@ -18,7 +18,6 @@ st sđt đt số no mr mrs ms dr st
 """.split())
 _BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"”’»)\]]*)(\s+)")
 _NEXT_START = re.compile(r"[\"“‘«(\[]*([^\W_]|-)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEWLINES = re.compile(r"\s*\n\s*")
 
 CLAUSE_MARKS = ",;:"
@@ -54,8 +53,8 @@ def _split_paragraph(text: str) -> list[str]:
         if not (first.isupper() or first.isdigit() or first == "-"):
             continue  # "..." or "v.v." followed by lower case: the sentence goes on
         if punct == ".":
-            word = _WORD_BEFORE.search(text, start, m.start())
-            token = word.group(1).lstrip("\"“‘«([").lower() if word else ""
+            space = max(text.rfind(" ", start, m.start()), start - 1)
+            token = text[space + 1:m.start()].lstrip("\"“‘«([").lower()
             if token in NO_STOP_BEFORE or _is_initial(token):
                 continue
         end = m.end() - len(m.group(3))
