@@ -14,6 +14,8 @@ from errors import ServiceError
 
 def register(app: Flask) -> None:
     """Attach the CLI commands of every room to the app."""
+    from web.cli_speak import speak_command
+    app.cli.add_command(speak_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(normalize_command)
 
