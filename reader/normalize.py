@@ -15,7 +15,8 @@ import unicodedata
 from typing import Callable
 
 from reader.lexicon import Lexicon, load_lexicon
-from reader.numbers import (read_decimal, read_digits, read_int, read_month, roman_to_int)
+from reader.dates import read_dates, read_times
+from reader.numbers import read_decimal, read_digits, read_int, roman_to_int, spaced
 from reader.symbols import (LETTER_NAMES, PER_LEFT, PER_RIGHT, SILENT_CHARS, SYMBOL_WORDS)
 
 CODE_VERSION = "1"
@@ -29,12 +30,8 @@ NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:\.\d+)+|\d+(?:,\d+)+|\d+"
 # faster than a leading look-behind); the look-behind after it says no number came before.
 NUMBER_AT_START = (r"\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:\.\d+)+"
                    r"|\d*(?:,\d+)+|\d*)")
-# One or two digits not preceded by a number (dates, times), digit first for speed.
-_D12 = r"(\d(?<![\d.,/]\d)\d?)"
-_NOT_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 
 _VOWELS = frozenset("aeiouyăâêôơư")
-_WS = re.compile(r"\s+")
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _ROMAN_ANY = re.compile(r"[IVXLC](?<![\w][IVXLC])[IVXLC]{0,7}(?![\w])")
@@ -45,7 +42,6 @@ _ODD_CHARS = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\uf
                         "\x00-\x08\x0b-\x1f\x7f\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
 _DOT_LETTER = re.compile(r"(?i)\.[a-z]")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ .()-]?\d){6}")
-_DATE_HINT = re.compile(r"[\dIV]\s*[/.-]\s*\d")
 
 # --- URLs, e-mail, phones -------------------------------------------------------------
 _EMAIL = re.compile(r"(?<![\w.%+-])([A-Za-z0-9._%+-]{1,64})@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
@@ -67,24 +63,6 @@ _SYMBOL = re.compile(
 _STANDARD = re.compile(
     r"\b(QCVN|TCVN|QCĐP|ISO)\s*(\d{1,5})(?:-(\d{1,3}))?:(\d{4})(?:/([A-ZĐ][A-Za-zĐđ&]{0,15}))?(?![\w])")
 _NUMBER_YEAR = re.compile(r"(?i)(\bsố\s+)(\d{1,6})/(\d{4})(?![\d/])")
-
-# --- Dates and times -----------------------------------------------------------------------
-_DAY_RANGE = re.compile(
-    rf"{_D12}\s*-\s*(\d{{1,2}})([/.])(\d{{1,2}})(?:\3(\d{{4}}))?{_NOT_NUM_AFTER}")
-_FULL_DATE = re.compile(rf"{_D12}([/.-])(\d{{1,2}})\2(\d{{4}}){_NOT_NUM_AFTER}")
-_MONTH_RANGE = re.compile(
-    r"(?i)\btháng\s+(\d{1,2})\s*-\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
-_MONTH_YEAR_WORD = re.compile(r"(?i)\btháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
-_T_MONTH = re.compile(r"\bT(\d{1,2})/(\d{4})(?:\s*-\s*T(\d{1,2})/(\d{4}))?(?![\d/])")
-_QUARTER = re.compile(r"(?i)\b(quý)\s+(\d|IV|I{1,3})\s*[/-]\s*(\d{4})(?![\d/])")
-_MONTH_YEAR = re.compile(rf"{_D12}/(\d{{4}}){_NOT_NUM_AFTER}")
-_DAY_MONTH = re.compile(rf"{_D12}([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
-_NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
-_CUE_BEFORE = re.compile(
-    r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
-_NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
-_TIME_H = re.compile(r"(\d(?<![\w.,:]\d)\d?)h(\d{2})?(?:'|p\b|phút\b)?(?![\w])")
-_TIME_COLON = re.compile(r"(\d(?<![\w.,:]\d)\d?):(\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)")
 
 # --- Roman numerals in context -------------------------------------------------------------
 _ROMAN_CUE = re.compile(
@@ -118,12 +96,10 @@ _LEAD_PUNCT = re.compile(r"^[\s,;:.!?)]+")
 _FINISH_TABLE = {**{ch: " " for ch in SILENT_CHARS + "/"}, **SYMBOL_WORDS}
 _FINISH_CHARS = re.compile("[" + re.escape("".join(_FINISH_TABLE)) + "]")
 _LETTER_DOT = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_])")
-_MONTH_WORD = re.compile(r"(?i)\btháng\s*$")
 
 
-def _spaced(words: str) -> str:
-    """Readings are padded with spaces so they never glue to a neighbour; spaces are squeezed later."""
-    return f" {words} "
+
+_spaced = spaced
 
 
 def _has_vowel(token: str) -> bool:
@@ -135,23 +111,6 @@ def _has_vowel(token: str) -> bool:
 def spell_letters(token: str) -> str:
     """Letter by letter with Vietnamese letter names: "FPT" -> "ép pê tê"."""
     return " ".join(LETTER_NAMES.get(ch, ch) for ch in token.lower())
-
-
-def _valid_date(day: int, month: int) -> bool:
-    return 1 <= day <= 31 and 1 <= month <= 12
-
-
-def read_date(day: str | None, month: str, year: str | None, *, ngay: bool) -> str:
-    """"28", "6", "2022" -> "ngày hai mươi tám tháng sáu năm hai nghìn không trăm hai mươi hai"."""
-    words = []
-    if day is not None:
-        if ngay:
-            words.append("ngày")
-        words.append(read_int(day))
-    words += ["tháng", read_month(int(month))]
-    if year:
-        words += ["năm", read_int(year)]
-    return " ".join(words)
 
 
 class Normalizer:
@@ -176,8 +135,8 @@ class Normalizer:
         self._number = re.compile(
             rf"({NUMBER_AT_START})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
         self.passes: list[Pass] = [
-            self.prepare, self.read_urls, self.read_phones, self.read_symbols, self.read_dates,
-            self.read_times, self.read_roman, self.read_ranges, self.read_tokens,
+            self.prepare, self.read_urls, self.read_phones, self.read_symbols, read_dates,
+            read_times, self.read_roman, self.read_ranges, self.read_tokens,
             self.read_slashes, self.read_numbers, self.finish,
         ]
 
@@ -233,36 +192,6 @@ class Normalizer:
         text = _SYMBOL.sub(self._read_symbol, text)
         return _NUMBER_YEAR.sub(
             lambda m: f"{m.group(1)}{read_int(m.group(2))} trên {read_int(m.group(3))}", text)
-
-    @staticmethod
-    def read_dates(text: str) -> str:
-        """Dates in every written form, "ngày" said once."""
-        if not _DATE_HINT.search(text):
-            return text
-        if "T" in text:
-            text = _T_MONTH.sub(_read_t_month, text)
-        lowered = text.lower()
-        if "quý" in lowered:
-            text = _QUARTER.sub(_read_quarter, text)
-        if "tháng" in lowered:
-            text = _MONTH_RANGE.sub(_read_month_range, text)
-            text = _MONTH_YEAR_WORD.sub(lambda m: _read_month_year(m, m.group(1), m.group(2)),
-                                        text)
-        if "-" in text:
-            text = _DAY_RANGE.sub(_read_day_range, text)
-        text = _FULL_DATE.sub(_read_full_date, text)
-        text = _MONTH_YEAR.sub(_read_bare_month_year, text)
-        return _DAY_MONTH.sub(_read_day_month, text)
-
-    @staticmethod
-    def read_times(text: str) -> str:
-        """7h30, 10:25, 09:25:27."""
-        if not _DIGIT.search(text):
-            return text
-        text = _TIME_H.sub(_read_time_h, text)
-        if ":" in text:
-            text = _TIME_COLON.sub(_read_time_colon, text)
-        return text
 
     @staticmethod
     def read_roman(text: str) -> str:
@@ -538,112 +467,6 @@ def _read_phone(phone: str) -> str:
         words.append("cộng")
     groups = re.findall(r"\d+", phone)
     return " ".join(words + [read_digits(g) for g in groups])
-
-
-def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
-    """(is a date, should we say "ngày") from the words before a D/M form."""
-    before = m.string[max(0, m.start() - 48):m.start()]
-    if _NGAY_BEFORE.search(before):
-        return True, False
-    if _NGAY_NEAR.search(before):
-        return True, False  # "ngày Chiến thắng 30/4": "ngày" is already said
-    if weak_ok and _CUE_BEFORE.search(before):
-        return True, True
-    if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
-        return True, True
-    return False, False
-
-
-def _say_ngay(m: re.Match) -> bool:
-    return not _NGAY_BEFORE.search(m.string[max(0, m.start() - 12):m.start()])
-
-
-def _read_full_date(m: re.Match) -> str:
-    day, month, year = m.group(1), m.group(3), m.group(4)
-    if not _valid_date(int(day), int(month)):
-        return m.group(0)
-    return _spaced(read_date(day, month, year, ngay=_say_ngay(m)))
-
-
-def _read_day_range(m: re.Match) -> str:
-    first, last, month, year = m.group(1), m.group(2), m.group(4), m.group(5)
-    if not (_valid_date(int(first), int(month)) and int(first) < int(last) <= 31):
-        return m.group(0)
-    start = ("ngày " if _say_ngay(m) else "") + read_int(first)
-    return _spaced(f"{start} đến {read_date(last, month, year, ngay=False)}")
-
-
-def _read_month_year(m: re.Match, month: str, year: str) -> str:
-    if not 1 <= int(month) <= 12:
-        return m.group(0)
-    return _spaced(read_date(None, month, year, ngay=False))
-
-
-def _read_bare_month_year(m: re.Match) -> str:
-    month, year = m.group(1), m.group(2)
-    if not (1 <= int(month) <= 12 and 1900 <= int(year) <= 2100):
-        return m.group(0)
-    if _MONTH_WORD.search(m.string[max(0, m.start() - 8):m.start()]):
-        return _spaced(f"{read_month(int(month))} năm {read_int(year)}")
-    return _spaced(read_date(None, month, year, ngay=False))
-
-
-def _read_month_range(m: re.Match) -> str:
-    first, last, year = m.group(1), m.group(2), m.group(3)
-    if not (1 <= int(first) <= 12 and 1 <= int(last) <= 12):
-        return m.group(0)
-    return _spaced(f"tháng {read_month(int(first))} đến {read_date(None, last, year, ngay=False)}")
-
-
-def _read_t_month(m: re.Match) -> str:
-    if not 1 <= int(m.group(1)) <= 12:
-        return m.group(0)
-    words = read_date(None, m.group(1), m.group(2), ngay=False)
-    if m.group(3):
-        if not 1 <= int(m.group(3)) <= 12:
-            return m.group(0)
-        words += " đến " + read_date(None, m.group(3), m.group(4), ngay=False)
-    return _spaced(words)
-
-
-def _read_quarter(m: re.Match) -> str:
-    number = m.group(2)
-    value = int(number) if number.isdigit() else roman_to_int(number)
-    if not value:
-        return m.group(0)
-    return _spaced(f"{m.group(1)} {read_int(str(value))} năm {read_int(m.group(3))}")
-
-
-def _read_day_month(m: re.Match) -> str:
-    day, sep, month = m.group(1), m.group(2), m.group(3)
-    if not _valid_date(int(day), int(month)):
-        return m.group(0)
-    is_date, ngay = _date_context(m, weak_ok=sep != "-")
-    if not is_date:
-        return m.group(0)
-    return _spaced(read_date(day, month, None, ngay=ngay))
-
-
-def _read_time_h(m: re.Match) -> str:
-    hour, minute = m.group(1), m.group(2)
-    if int(hour) > 24 or (minute and int(minute) > 59):
-        return m.group(0)
-    words = f"{read_int(hour)} giờ"
-    if minute and int(minute):
-        words += f" {read_int(minute)} phút"
-    return _spaced(words)
-
-
-def _read_time_colon(m: re.Match) -> str:
-    hour, minute, second = m.group(1), m.group(2), m.group(3)
-    if int(hour) > 24 or int(minute) > 59 or (second and int(second) > 59):
-        return m.group(0)
-    words = f"{read_int(hour)} giờ"
-    if int(minute) or second:
-        words += f" {read_int(minute)} phút"
-    if second:
-        words += f" {read_int(second)} giây"
-    return _spaced(words)
 
 
 def _read_roman_cue(m: re.Match) -> str:

@@ -12,6 +12,11 @@ MONTHS = {1: "một", 4: "tư"}  # "tháng tư", never "tháng bốn"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
+def spaced(words: str) -> str:
+    """Readings are padded with spaces so they never glue to a neighbour; spaces are squeezed later."""
+    return f" {words} "
+
+
 def read_digits(digits: str) -> str:
     """Digit by digit: "0912" -> "không chín một hai"."""
     return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
