@@ -75,5 +75,6 @@ def _build_clients(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import health
+    from web import health, pages
     app.register_blueprint(health.bp)
+    app.register_blueprint(pages.bp)

@@ -6,8 +6,10 @@ on each block), so the page can highlight sentence i while segment i plays. Pure
 from __future__ import annotations
 
 from dataclasses import dataclass
+import time
 from datetime import datetime
 
+from errors import BusyError
 from scraper.article import Article
 
 
@@ -44,20 +46,57 @@ class ReaderPage:
 
 
 def build_reader_page(article: Article) -> ReaderPage:
-    """Number the article's sentences exactly as the narration does."""
-    from reader.blocks import article_blocks
-    from reader.sentences import split_sentences
+    """Group the narration's numbered sentences (reader.blocks.article_sentences) by block."""
+    from reader.blocks import article_sentences
 
-    blocks: list[BlockView] = []
-    next_index = 0
-    for block_index, block in enumerate(article_blocks(article)):
-        sentences = []
-        for text in split_sentences(block.text):
-            sentences.append(SentenceView(next_index, text))
-            next_index += 1
-        blocks.append(BlockView(block_index, block.kind, tuple(sentences)))
-    return ReaderPage(article=article, blocks=tuple(blocks),
-                      date_text=format_date_vi(article.published))
+    blocks: dict[int, tuple[str, list[SentenceView]]] = {}
+    for ref in article_sentences(article):
+        kind, sentences = blocks.setdefault(ref.block, (ref.kind, []))
+        sentences.append(SentenceView(ref.index, ref.text))
+    views = tuple(BlockView(index, kind, tuple(sentences))
+                  for index, (kind, sentences) in sorted(blocks.items()))
+    return ReaderPage(article=article, blocks=views, date_text=format_date_vi(article.published))
+
+
+def load_reader_page(url: str, *, fetcher, store) -> ReaderPage:
+    """The article at `url` (extracted or from the cache), ready for the reader page."""
+    from services.articles import get_article
+
+    return build_reader_page(get_article(url, fetcher=fetcher, store=store))
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    data: bytes
+    title: str
+    content_disposition: str
+
+
+def export_pdf(url: str, *, fetcher, store, site_name: str) -> PdfDocument:
+    """Xuất PDF: the article as a tagged PDF, with a download name from its title."""
+    from services.articles import get_article
+    from services.pdf import article_pdf, content_disposition
+
+    article = get_article(url, fetcher=fetcher, store=store)
+    data = article_pdf(article, site_name=site_name, date_text=format_date_vi(article.published))
+    return PdfDocument(data, article.title, content_disposition(article.title, "pdf"))
+
+
+def whole_article_audio(url: str, *, fetcher, store, narrator, wait_s: float = 90.0,
+                        poll_s: float = 0.25) -> str:
+    """The narration id of `url`, once its whole-article MP3 exists: renders it on request
+    and waits (bounded), for the native player of browsers without scripts."""
+    from services.articles import get_article
+
+    article = get_article(url, fetcher=fetcher, store=store)
+    deadline = time.monotonic() + wait_s
+    while True:
+        record = narrator.request(article, wait=False)
+        if record.get("status") == "ready":
+            return record["id"]
+        if time.monotonic() > deadline:
+            raise BusyError("the whole-article audio took too long", retry_after_s=10)
+        time.sleep(poll_s)
 
 
 def format_date_vi(published: str | None) -> str | None:

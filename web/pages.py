@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request
+from flask import (Blueprint, Response, current_app, redirect, render_template, request,
+                   url_for)
 
 from errors import BadRequestError
 from services import reading
@@ -70,11 +71,9 @@ def listen():
     """The whole article as one MP3, for the native <audio> when scripts are off: renders on
     request (bounded wait), then redirects to the stable whole-article URL."""
     url = _article_url()
-    audio_url = reading.whole_article_audio(url, **_collaborators(),
-                                            narrate=current_app.extensions["narrate"])
-    if request.args.get("download"):
-        audio_url += ("&" if "?" in audio_url else "?") + "download=1"
-    return redirect(audio_url, code=303)
+    narration_id = reading.whole_article_audio(url, **_collaborators(),
+                                               narrator=current_app.extensions["narrator"])
+    return redirect(url_for("audio.article_audio", narration_id=narration_id), code=303)
 
 
 @bp.app_context_processor
