@@ -72,9 +72,46 @@ def _build_clients(app: Flask) -> None:
     app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
     app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
     app.extensions.setdefault("engines", {})
+    _build_voices(app)
+
+
+def _build_voices(app: Flask) -> None:
+    """Voices, the audio cache and the background render pool (branch voices)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cache.audio import AudioStore
+    from cache.locks import RedisLock
+    from cache.narrations import NarrationStore
+    from reader.engines import build_engines
+    from reader.normalize import NORMALIZER_VERSION, normalize
+    from services.narration import Narrator
+
+    config = app.config
+    redis_client, keys = app.extensions["redis"], app.extensions["keys"]
+    engines = build_engines(config)
+    app.extensions["engines"] = engines
+    app.extensions["engine"] = engines[config["TTS_ENGINE"]]
+    app.extensions["audio_store"] = AudioStore(redis_client, keys, config["AUDIO_TTL_S"])
+    pool = ThreadPoolExecutor(config["RENDER_CONCURRENCY"], thread_name_prefix="render")
+    app.extensions["render_pool"] = pool
+    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
+    app.extensions["narrator"] = Narrator(
+        engine=app.extensions["engine"],
+        audio=app.extensions["audio_store"],
+        records=NarrationStore(redis_client, keys, config["NARRATION_TTL_S"]),
+        lock_factory=lambda name: RedisLock(redis_client, keys, f"narration:{name}"),
+        pool=pool,
+        normalizer_version=NORMALIZER_VERSION,
+        normalize=normalize,
+        artist=config["SITE_NAME"],
+        max_pending=config["RENDER_CONCURRENCY"] * 4,
+        first_wait_s=config["NARRATION_FIRST_WAIT_S"],
+    )
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import health, pages
+    from web import api_narration, audio, health, pages
     app.register_blueprint(health.bp)
+    app.register_blueprint(audio.bp)
+    app.register_blueprint(api_narration.bp)
     app.register_blueprint(pages.bp)

@@ -18,3 +18,5 @@ def register(app: Flask) -> None:
         for line in stdin:
             click.echo(normalize(line.rstrip("\r\n")))
             sys.stdout.flush()
+    from web.cli_speak import speak_command
+    app.cli.add_command(speak_command)
