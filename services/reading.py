@@ -6,11 +6,14 @@ on each block), so the page can highlight sentence i while segment i plays. Pure
 from __future__ import annotations
 
 from dataclasses import dataclass
+import logging
 import time
 from datetime import datetime
 
-from errors import BusyError
+from errors import BusyError, ServiceError
 from scraper.article import Article
+
+log = logging.getLogger("docnd.reading")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,35 @@ def whole_article_audio(url: str, *, fetcher, store, narrator, wait_s: float = 9
         time.sleep(poll_s)
 
 
+@dataclass(frozen=True)
+class ListItem:
+    url: str
+    title: str
+    published: str | None
+    date_text: str | None
+
+
+@dataclass(frozen=True)
+class Listing:
+    items: tuple[ListItem, ...]
+    problem_vi: str | None = None  # why the list is empty, in words for the reader
+
+
+def latest_articles(*, fetcher, store, site_url: str, limit: int = 20) -> Listing:
+    """The newest articles of the department's listing. The home page must open even when
+    the source site is down, so a failure becomes a message on the page, not an error page."""
+    from services.articles import list_articles
+
+    try:
+        rows = list_articles(site_url, fetcher=fetcher, store=store, limit=limit)
+    except ServiceError as exc:
+        log.warning("listing of %s unavailable: %s", site_url, exc)
+        return Listing((), exc.message_vi)
+    items = tuple(ListItem(row["url"], row["title"], row.get("published"),
+                           format_date_vi(row.get("published"))) for row in rows)
+    return Listing(items)
+
+
 def format_date_vi(published: str | None) -> str | None:
     """ISO date or datetime -> '28/06/2022' or '28/06/2022 08:30'; unknown text is kept."""
     if not published:
@@ -111,18 +143,3 @@ def format_date_vi(published: str | None) -> str | None:
     if len(text) <= 10:  # a date alone: no midnight invented
         return moment.strftime("%d/%m/%Y")
     return moment.strftime("%d/%m/%Y %H:%M")
-
-
-def format_duration_vi(total_s: float) -> str:
-    """125 -> '2 phút 5 giây' (what a screen reader should say for a position)."""
-    seconds = max(0, int(round(total_s)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} giờ")
-    if minutes:
-        parts.append(f"{minutes} phút")
-    if seconds or not parts:
-        parts.append(f"{seconds} giây")
-    return " ".join(parts)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
 
 from flask import (Blueprint, Response, current_app, redirect, render_template, request,
                    url_for)
@@ -33,26 +32,17 @@ def _collaborators() -> dict:
             "store": current_app.extensions["article_store"]}
 
 
-def _with_url(endpoint_path: str, url: str) -> str:
-    return f"{endpoint_path}?{urlencode({'url': url})}"
-
-
 @bp.get("/")
 def home():
-    articles = reading.latest_articles(**_collaborators(),
-                                       site_url=current_app.config["SITE_URL"])
-    return render_template("pages/home.html", articles=articles)
+    listing = reading.latest_articles(**_collaborators(), site_url=current_app.config["SITE_URL"])
+    return render_template("pages/home.html", listing=listing)
 
 
 @bp.get("/read")
 def read():
     url = _article_url()
     page = reading.load_reader_page(url, **_collaborators())
-    return render_template(
-        "pages/read.html", page=page,
-        narration_api=_with_url("/api/v1/narration", page.article.url),
-        listen_url=_with_url("/listen", page.article.url),
-        pdf_url=_with_url("/pdf", page.article.url))
+    return render_template("pages/read.html", page=page)
 
 
 @bp.get("/pdf")
