@@ -76,8 +76,8 @@
 
   function showPlaying() {
     playLabel.textContent = state.playing ? "Tạm dừng" : (state.index >= 0 ? "Nghe tiếp" : "Nghe liên tục");
-    iconPlay.hidden = state.playing;
-    iconPause.hidden = !state.playing;
+    iconPlay.toggleAttribute("hidden", state.playing);
+    iconPause.toggleAttribute("hidden", !state.playing);
     items.forEach(function (item, i) { item.classList.toggle("is-playing", i === state.index); });
     if ("mediaSession" in navigator) navigator.mediaSession.playbackState = state.playing ? "playing" : "paused";
   }

@@ -519,8 +519,9 @@
   function showPlaying() {
     var on = state.playing;
     playLabel.textContent = on ? "Tạm dừng" : "Phát";
-    iconPlay.hidden = on;
-    iconPause.hidden = !on;
+    // SVG elements have no .hidden property: use the attribute ([hidden] is display: none).
+    iconPlay.toggleAttribute("hidden", on);
+    iconPause.toggleAttribute("hidden", !on);
     if ("mediaSession" in navigator) {
       navigator.mediaSession.playbackState = on ? "playing" : "paused";
     }
