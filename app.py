@@ -72,6 +72,14 @@ def _build_clients(app: Flask) -> None:
     app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
     app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
     app.extensions.setdefault("engines", {})
+    from cache.articles import ArticleStore
+    from scraper.fetch import Fetcher, make_session
+    from scraper.policy import FetchPolicy
+    policy = FetchPolicy.from_config(app.config)
+    app.extensions["http"] = make_session(policy)
+    app.extensions["fetcher"] = Fetcher(app.extensions["http"], policy)
+    app.extensions["article_store"] = ArticleStore(
+        app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
     _build_voices(app)
 
 
@@ -110,8 +118,9 @@ def _build_voices(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api_narration, audio, health, pages
+    from web import api_articles, api_narration, audio, health, pages
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_articles.bp)
     app.register_blueprint(audio.bp)
     app.register_blueprint(api_narration.bp)
     app.register_blueprint(pages.bp)
