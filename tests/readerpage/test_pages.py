@@ -100,4 +100,5 @@ def test_pages_use_no_third_party_assets(client, article_url):
         if attr.startswith(("http://", "https://", "//")):
             # Only links to the source site (the article, its attachments), never assets.
             assert attr.startswith(article_url.split("/tin-tuc/")[0]), attr
-    assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html)
+    assert not re.search(r'<(script|img|audio|source)[^>]+src="(https?:)?//', html)
+    assert not re.search(r'<link[^>]+rel="(stylesheet|icon|preload|modulepreload)"[^>]+href="(https?:)?//', html)
