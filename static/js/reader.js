@@ -51,6 +51,8 @@
     mode: null,          // "whole" | "segment"
     segment: -1,         // index into record.segments of what is heard
     wanted: null,        // a sentence asked for that is not rendered yet
+    wantedSegment: null, // the next segment, when playback reached the rendering edge
+    valuetextAt: 0,
     playing: false,      // the reader's intent (audio may be waiting for a segment)
     highlighted: null,
     lastSavedAt: 0,
@@ -151,12 +153,13 @@
     if (state.wanted !== null) {
       var k = segmentForSentence(state.wanted);
       if (k >= 0) {
-        var sentence = state.wanted;
         state.wanted = null;
         startAtSegment(k, 0);
       }
-    } else if (state.playing && state.mode === "segment" && audio.ended) {
-      nextSegmentAfterEnd();
+    } else if (state.wantedSegment !== null && record.segments[state.wantedSegment]) {
+      var next = state.wantedSegment;
+      state.wantedSegment = null;
+      if (state.playing) startAtSegment(next, 0);
     }
     if (state.mode === null && record.status === "ready") updateMediaPosition();
   }
@@ -231,8 +234,13 @@
   function showPosition() {
     var now = positionMs() / 1000;
     var total = totalMs() / 1000;
-    if (!state.dragging) seek.value = String(Math.floor(now));
     elapsedText.textContent = clock(now);
+    // With focus on the slider, a screen reader may speak every change: while the voice is
+    // reading, refresh it only every 15 s so it does not talk over the article.
+    var t = Date.now();
+    if (state.playing && document.activeElement === seek && t - state.valuetextAt < 15000) return;
+    state.valuetextAt = t;
+    if (!state.dragging) seek.value = String(Math.floor(now));
     seek.setAttribute("aria-valuetext", spoken(now) + " trên " + spoken(total) +
                       (isReady() || !state.record ? "" : " (đang tạo tiếp)"));
   }
@@ -365,14 +373,9 @@
       resumeAudio();
       return;
     }
-    var saved = recall();
-    var from = 0;
-    if (state.mode === null && saved !== null && spanBySentence[saved]) {
-      from = saved;
-      if (saved > 0) announce("Tiếp tục từ chỗ bạn nghe lần trước.");
-    } else if (audio.ended) {
-      from = 0;
-    }
+    // Nothing loaded yet: start where the highlight is (the resume point, or a sentence the
+    // reader moved to), else at the top.
+    var from = state.highlighted !== null && spanBySentence[state.highlighted] ? state.highlighted : 0;
     playSentence(from);
   }
 
@@ -395,8 +398,8 @@
     } else if (isReady()) {
       finished();
     } else {
-      // The next sentence is still being rendered: wait for the next poll.
-      state.wanted = list[state.segment] ? list[state.segment].sentence + 1 : 0;
+      // The next segment is still being rendered: the next poll starts it.
+      state.wantedSegment = k;
       announce("Đang tạo âm thanh…");
     }
   }
@@ -413,7 +416,9 @@
   function moveSentence(delta) {
     var list = segments();
     if (!state.record) {
-      playSentence(Math.max(0, (state.highlighted || 0) + delta));
+      var from = state.highlighted === null ? (delta > 0 ? -1 : 0) : state.highlighted;
+      var to = Math.max(0, from + delta);
+      if (spanBySentence[to]) jumpTo(to);
       return;
     }
     var current = list[state.segment] ? list[state.segment].sentence : (state.highlighted || 0);
@@ -509,6 +514,7 @@
   function fail(error) {
     state.playing = false;
     state.wanted = null;
+    state.wantedSegment = null;
     audio.pause();
     showPlaying();
     announce((error && error.message) || "Đã có lỗi khi phát âm thanh. Xin thử lại.", true);
@@ -593,6 +599,21 @@
   /* ---------- wiring ---------- */
 
   audio.addEventListener("timeupdate", followAudio);
+  // timeupdate comes about four times a second; between, keep the highlight on time.
+  var ticking = false;
+  function syncHighlight() {
+    if (audio.paused) { ticking = false; return; }
+    ticking = true;
+    var list = segments();
+    if (state.mode === "whole" && list.length) {
+      var ms = audio.currentTime * 1000, seg = list[state.segment];
+      if (!(seg && ms >= (seg.start_ms || 0) && ms < seg.end_ms)) {
+        state.segment = segmentAtMs(ms);
+        if (list[state.segment]) highlight(list[state.segment].sentence);
+      }
+    }
+    window.requestAnimationFrame(syncHighlight);
+  }
   audio.addEventListener("ended", function () {
     if (state.mode === "segment") nextSegmentAfterEnd();
     else if (state.mode === "whole") finished();
@@ -610,6 +631,7 @@
   });
   audio.addEventListener("playing", function () {
     if (!state.playing) { state.playing = true; showPlaying(); }
+    if (!ticking) { ticking = true; window.requestAnimationFrame(syncHighlight); }
     if (shownStatus.textContent.indexOf("Đang tạo") === 0) announce("");
   });
 
@@ -665,6 +687,7 @@
     else if (event.key === "End") to = totalMs() / 1000 - 1;
     if (to === null || !state.record) return;
     event.preventDefault();
+    state.valuetextAt = 0;
     seekToSeconds(to);
   });
 
