@@ -174,6 +174,7 @@
     button.type = "button";
     button.className = "play-item";
     button.innerHTML = link.innerHTML;
+    button.setAttribute("aria-label", link.getAttribute("aria-label"));
     button.addEventListener("click", function () {
       playItem(i);
       toggleButton.focus();

@@ -1,4 +1,4 @@
-/* The display controls in the page header: A− A A+ (text size) and Chế độ ban đêm (night
+/* The display controls in the page header: -A A +A (text size) and Chế độ ban đêm (night
    mode). Both are remembered in localStorage and applied by prefs.js before paint. */
 (function () {
   "use strict";

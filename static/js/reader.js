@@ -16,6 +16,8 @@
   var POLL_MS = 1000;
   var POLL_MAX = 600; // ten minutes of "still rendering" at most, then we give up politely
   var FETCH_TIMEOUT_MS = 20000;
+  var BUSY_RETRIES = 3;
+  var BUSY_WAIT_MS = 5000;
   var SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2];
   var SEEK_STEP_S = 5;
   var SEEK_PAGE_S = 30;
@@ -121,7 +123,18 @@
   function loadNarration() {
     if (state.loading) return state.loading;
     announce("Đang tạo âm thanh…");
-    state.loading = fetchJson(narrationUrl).then(function (record) {
+    var attempts = 0;
+    function ask() {
+      return fetchJson(narrationUrl).catch(function (error) {
+        // Busy (503): the server asks us to come back shortly. Do so a few times.
+        if (error.status === 503 && ++attempts <= BUSY_RETRIES) {
+          announce("Hệ thống đang bận, đang thử lại…");
+          return new Promise(function (resolve) { window.setTimeout(resolve, BUSY_WAIT_MS); }).then(ask);
+        }
+        throw error;
+      });
+    }
+    state.loading = ask().then(function (record) {
       takeRecord(record);
       return record;
     }, function (error) {

@@ -82,7 +82,7 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         assert _axe_ids(page) == [], f"night: {url}"
 
-        bigger = page.get_by_role("button", name="Tăng cỡ chữ (A+)")
+        bigger = page.get_by_role("button", name="Tăng cỡ chữ (+A)")
         for _ in range(5):  # from the default step to the largest: then it says so
             bigger.click()
         assert bigger.get_attribute("aria-disabled") == "true"
@@ -132,7 +132,7 @@ def test_keyboard_only_listening(page, reader_url):
                 return
         raise AssertionError(f"never reached {name_js}")
 
-    tab_to("el.getAttribute('aria-label') === 'Tăng cỡ chữ (A+)'")
+    tab_to("el.getAttribute('aria-label') === 'Tăng cỡ chữ (+A)'")
     page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.dataset.font") == "2"
     tab_to("el.hasAttribute('data-night')")
@@ -226,3 +226,22 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
         f"{int(other.get_attribute('data-sentence'))}")
     page.keyboard.press("Tab")  # focus moves on; audio keeps going: no trap, no surprise
     assert not page.evaluate("document.querySelector('[data-audio]').paused")
+
+
+def test_home_plays_one_article_then_the_next(page, live_server):
+    page.goto(live_server.url + "/")
+    items = page.locator("[data-item]")
+    assert items.count() >= 5
+    second_title = items.nth(1).get_attribute("data-title")
+    items.nth(1).get_by_role("button", name=f"Nghe: {second_title}").click()
+    wait_until(page, "document.querySelector('[data-playlist] [data-audio]').currentTime > 0.3")
+    assert page.locator("[data-now-playing]").inner_text().endswith(second_title)
+    assert page.locator('[data-playlist] [data-cmd="toggle"]').inner_text().strip() == "Tạm dừng"
+    # "Bài sau" (as at the end of an article) goes on to the third one.
+    third_title = items.nth(2).get_attribute("data-title")
+    page.get_by_role("button", name="Bài sau").click()
+    wait_until(page, "document.querySelector('[data-now-playing]').textContent.includes("
+                     f"{third_title!r}) && document.querySelector('[data-playlist] [data-audio]')"
+                     ".currentTime > 0.3")
+    assert "trang-" not in page.evaluate("document.querySelector('[data-playlist] [data-audio]').src")
+    assert page.locator(".article-item.is-playing").get_attribute("data-title") == third_title
