@@ -24,6 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=config.get("INSTANCE_PATH") or None,
                 instance_relative_config=True)
     app.config.update(config)
+    app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
     app.config["VERSION"] = __version__
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):

@@ -78,11 +78,14 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
     doc = parse_html(html, charset)
     meta = read_meta(doc, url)
     host = (urlsplit(url).hostname or "").lower()
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    haystack = raw.lower()  # selectors whose words are not in the page are not tried
     parts = None
-    for profile in candidate_profiles(doc, host, load_profiles() if profiles is None else profiles):
-        bodies = profile.select("body", doc)
+    for profile in candidate_profiles(doc, host, load_profiles() if profiles is None else profiles,
+                                      haystack):
+        bodies = profile.select("body", doc, haystack)
         if bodies:
-            parts = extract_profiled(doc, bodies[0], profile, meta, url)
+            parts = extract_profiled(doc, bodies[0], profile, meta, url, haystack)
             if parts.paragraphs:
                 break
             parts = None
@@ -92,32 +95,33 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
     return finish_article(parts, doc, meta, url)
 
 
-def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str) -> Parts:
+def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,
+                     haystack: bytes | None = None) -> Parts:
     parts = Parts(site=profile.name)
-    titles = profile.select("title", doc)
+    titles = profile.select("title", doc, haystack)
     parts.title = value_text(titles[0]) if titles else ""
-    dates, page_date = _find_date(profile, doc)
+    dates, page_date = _find_date(profile, doc, haystack)
     meta_date = parse_date(meta.published)
     if page_date and meta_date and "T" not in page_date and meta_date.startswith(page_date):
         page_date = meta_date  # the same day, with the time the page did not show
     parts.published = (page_date or meta_date) if profile.prefer_page_date else (meta_date or page_date)
-    authors = profile.select("author", doc)
+    authors = profile.select("author", doc, haystack)
     if authors:
         parts.author = clean_author(value_text(authors[0])) or None
-    leads = profile.select("lead", doc)
+    leads = profile.select("lead", doc, haystack)
     if leads:
         parts.lead = clean_lead(value_text(leads[0]))
-    parts.attachments = _attachments(profile.select_all("attachment", doc), url)
+    parts.attachments = _attachments(profile.select_all("attachment", doc, haystack), url)
     for el in leads[:1] + authors[:1] + titles[:1] + dates[:1]:
         if _inside(el, body):
             el.drop_tree()
-    for el in profile.select_all("drop", body):
+    for el in profile.select_all("drop", body, haystack):
         if el is not body and el.getparent() is not None:
             el.drop_tree()
     drop_junk_boxes(body)
     if not parts.attachments:
         parts.attachments = _attachments(body.iter("a"), url, only_files=True)
-    captions = profile.select_all("caption", body) + GENERIC_CAPTIONS(body)
+    captions = profile.select_all("caption", body, haystack) + GENERIC_CAPTIONS(body)
     content = collect_content(body, captions)
     parts.paragraphs = content.paragraphs
     parts.captions = content.captions
@@ -155,10 +159,10 @@ def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
                    captions=captions, attachments=parts.attachments, site=parts.site)
 
 
-def _find_date(profile: Profile, doc) -> tuple[list, str | None]:
+def _find_date(profile: Profile, doc, haystack: bytes | None = None) -> tuple[list, str | None]:
     """The first date selector whose text holds a date (a selector may hit a sidebar clock)."""
     for selector in profile.selectors.get("date", ()):
-        found = selector(doc)
+        found = selector(doc, haystack)
         for el in found[:3]:
             date = parse_date(value_text(el), profile.date_formats)
             if date:

@@ -93,7 +93,7 @@ def read_listing_page(doc, page_url: str, profiles: tuple[Profile, ...]) -> tupl
     return _generic_listing(doc, page_url)
 
 
-def _select(selectors, root) -> list:
+def _select(selectors, root) -> list:  # noqa: D103
     for selector in selectors:
         found = selector(root)
         if found:

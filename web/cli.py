@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from errors import ServiceError
 
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
 @click.option("--url", "base_url", default=None,
               help="The page's address, for a saved file (links and attachments resolve against it).")
+@with_appcontext
 def extract_command(source: str, as_json: bool, base_url: str | None) -> None:
     """Extract the article from SOURCE: a URL on an allowed site, or a saved HTML file."""
     from scraper.extract import extract_article
