@@ -1,6 +1,6 @@
 """The reader page and the home page in real Chromium, against the bundled sample site read
 with the offline voice. Few tests, each sharing one page load for several checks."""
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -40,7 +40,8 @@ CUT_OFF_JS = """() => {
 
 @pytest.fixture()
 def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site, "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
+    return {**app_config, "SITE_URL": sample_site,
+            "ALLOW_PRIVATE_HOSTS": [urlsplit(sample_site).netloc],
             "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
 
 
