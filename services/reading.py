@@ -85,7 +85,7 @@ def export_pdf(url: str, *, fetcher, store, site_name: str) -> PdfDocument:
     return PdfDocument(data, article.title, content_disposition(article.title, "pdf"))
 
 
-def whole_article_audio(url: str, *, fetcher, store, narrator, wait_s: float = 90.0,
+def whole_article_audio(url: str, *, fetcher, store, narrator, wait_s: float = 60.0,
                         poll_s: float = 0.25) -> str:
     """The narration id of `url`, once its whole-article MP3 exists: renders it on request
     and waits (bounded), for the native player of browsers without scripts."""
