@@ -38,6 +38,15 @@ CUT_OFF_JS = """() => {
 }"""
 
 
+# The WCAG 1.4.12 bookmarklet's overrides, through a constructed style sheet (CSP-proof).
+TEXT_SPACING_JS = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'
+    + ' word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
 @pytest.fixture()
 def app_config(app_config, sample_site):
     return {**app_config, "SITE_URL": sample_site,
@@ -159,6 +168,12 @@ def test_keyboard_only_listening(page, reader_url):
         speaking.evaluate("el => getComputedStyle(el).backgroundColor"),
         page.evaluate("getComputedStyle(document.body).backgroundColor")])
     assert contrast >= 3.0
+    # WCAG 1.4.12 text spacing, applied as a user style sheet would be: the highlight is on
+    # the sentence's own span, so it still covers exactly that text; nothing is cut off.
+    page.evaluate(TEXT_SPACING_JS)
+    assert page.evaluate("getComputedStyle(document.querySelector('.s.is-speaking'))"
+                         ".letterSpacing") != "normal"
+    assert page.evaluate(CUT_OFF_JS) == []
     label = page.locator("[data-seek]").get_attribute("aria-valuetext")
     assert " giây trên " in label or " phút trên " in label
 
