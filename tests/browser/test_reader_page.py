@@ -69,6 +69,10 @@ def wait_until(page, predicate_js: str, timeout_s: float = 30.0) -> None:
     raise AssertionError(f"never true: {predicate_js}")
 
 
+def article_title(page) -> str:
+    return page.evaluate("document.querySelector('[data-reader]').dataset.title")
+
+
 def _axe_ids(page) -> list:
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe_violations(page)]
 
@@ -84,6 +88,11 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(url)
         page.evaluate("localStorage.clear()")
+        # First visit follows the system's dark mode; a choice, once made, wins over it.
+        page.emulate_media(color_scheme="dark")
+        page.reload()
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        page.emulate_media(color_scheme="light")
         page.reload()
         assert page.evaluate("document.documentElement.dataset.theme") == "light"
         assert _axe_ids(page) == [], f"light: {url}"
@@ -220,6 +229,9 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
     wait_until(page, "!document.querySelector('[data-audio]').paused"
                            " && document.querySelector('[data-audio]').currentTime > 0.2")
     assert page.evaluate("+document.querySelector('.s.is-speaking').dataset.sentence") == number
+    # Lock screen and headset: Media Session knows what plays.
+    assert page.evaluate("[navigator.mediaSession.metadata.title, navigator.mediaSession"
+                         ".playbackState]") == [article_title(page), "playing"]
     # The audio plays from that sentence's start, as the narration record has it.
     record = page.evaluate("fetch(document.querySelector('[data-reader]').dataset.narration)"
                            ".then(r => r.json())")
