@@ -1,13 +1,14 @@
-"""What the reader page shows: the article cut into blocks of numbered sentences.
+"""What the reader pages show, and the work behind each page (views stay thin).
 
-The sentence numbers are the narration's (reader.blocks.article_blocks, then split_sentences
-on each block), so the page can highlight sentence i while segment i plays. Pure: no Flask.
+The reader page is the article cut into blocks of numbered sentences. The numbers are the
+narration's (reader.blocks.article_sentences), so the page highlights sentence i while the
+segments of sentence i play. No Flask here: collaborators come in as arguments.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import logging
 import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from errors import BusyError, ServiceError

@@ -73,7 +73,8 @@ def _asset_helpers() -> dict:
 
 def asset_url(filename: str) -> str:
     """/static/<file>?v=<content hash>: changes when the file does, so it can be cached long."""
-    return f"/static/{filename}?v={_file_version(filename, current_app.static_folder)}"
+    return url_for("static", filename=filename,
+                   v=_file_version(filename, current_app.static_folder))
 
 
 @lru_cache(maxsize=128)
