@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "OFFLINE_RATE_WPM": 165,
     "GTTS_TLD": "com.vn",
     "GTTS_TIMEOUT_S": 8.0,
-    "GTTS_POOL_SIZE": 8,
+    "GTTS_POOL_SIZE": 12,
     "GTTS_PROBE_TIMEOUT_S": 3.0,
     "GTTS_RETRIES": 2,
     "GTTS_BACKOFF_S": 0.25,
@@ -61,6 +61,11 @@ DEFAULTS: dict[str, Any] = {
     "EDITOR_TOKEN": None,
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
+    # Render budget (per client, shared by all web processes through Redis)
+    "RATE_LIMITS_ENABLED": True,
+    "RENDER_RATE_LIMIT": "10 per minute;60 per hour",  # new narrations started
+    "FETCH_RATE_LIMIT": "60 per minute",  # article fetches, PDF exports
+    "PROXY_COUNT": 0,  # reverse proxies in front whose X-Forwarded-For we trust
 }
 
 

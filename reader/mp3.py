@@ -184,7 +184,7 @@ def info_frame(info: Mp3Info, audio_bytes: int) -> bytes:
     frame[0:4] = header
     pos = 4 + side
     frame[pos:pos + 4] = b"Info"
-    frames_total = len(info.frames) + 1
+    frames_total = len(info.frames)  # audio frames (players multiply by samples per frame)
     bytes_total = audio_bytes + length
     frame[pos + 4:pos + 8] = struct.pack(">I", 0x3)  # frames and bytes fields present
     frame[pos + 8:pos + 12] = struct.pack(">I", frames_total)

@@ -154,7 +154,8 @@ def render_segments(plans: list[SegmentPlan], engine: Engine, store: AudioShelf,
     for plan in plans:
         if tracker.error is not None:
             break
-        future = run_for(engine, render_segment, plan, engines, store, normalizer_version, keep)
+        future = run_for(engine, render_segment, plan, engines, store, normalizer_version, keep,
+                         priority=plan.index)
         futures.append(future)
         future.add_done_callback(tracker.add)
     deadline = time.monotonic() + timeout_s

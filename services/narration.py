@@ -63,14 +63,15 @@ class Narrator:
     max_pending: int = 16  # renders queued in this process before we answer "busy"
     first_wait_s: float = 30.0  # longest a request waits for the first segment
     poll_interval_s: float = 0.02
-    lock_ttl_ms: int = 30000
     _pending: int = field(default=0, init=False)
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     # -- public ---------------------------------------------------------------------------
-    def request(self, article, *, wait: bool = True) -> dict:
+    def request(self, article, *, wait: bool = True,
+                admit: Callable[[], None] | None = None) -> dict:
         """The narration of `article`: finished, or in flight with at least one segment ready
-        (with wait=False: in flight, perhaps with none ready yet)."""
+        (with wait=False: in flight, perhaps with none ready yet). `admit` is called just
+        before a NEW render starts (never for cached or in-flight ones) and may refuse it."""
         nid = narration_id(article.canonical_url or article.url)
         fingerprint = self.fingerprint(article)
         record = self.records.get(nid)
@@ -79,9 +80,14 @@ class Narrator:
                 # Made offline because Google failed; Google is back: render it again.
                 self._start(article, nid, fingerprint, keep=bool(record.get("kept")))
             return record
+        # An article editors prepared stays prepared when its new version is rendered.
+        keep = bool(record and record.get("kept"))
         deadline = time.monotonic() + self.first_wait_s
         while True:
             progress = self.records.get_progress(nid)
+            if (progress and progress["status"] == "rendering"
+                    and not self.lock_factory(nid).held()):
+                progress = None  # its renderer died (lock expired): render again
             if progress and progress.get("fingerprint") == fingerprint:
                 if progress["status"] == "failed":
                     raise NarrationFailedError(progress.get("error"), retry_after_s=30)
@@ -91,7 +97,10 @@ class Narrator:
                 record = self.records.get(nid)  # finished while we looked?
                 if self._fresh(record, fingerprint):
                     return record
-                if self._start(article, nid, fingerprint, keep=False):
+                if admit is not None:
+                    admit()
+                    admit = None  # one render counted per request
+                if self._start(article, nid, fingerprint, keep=keep):
                     continue
             if time.monotonic() > deadline:
                 raise BusyError("the first segment took too long", retry_after_s=5)
@@ -202,12 +211,17 @@ class Narrator:
             whole, duration_ms = mp3.build_article_mp3(
                 [data for _, data in results], title=article.title, artist=self.artist,
                 date=article.published)
-            whole_key = audio_key("article", nid, fingerprint, self.normalizer_version,
+            # Addressed by its content: the segments and the tags (fingerprint covers title
+            # and date; the artist is a setting).
+            whole_key = audio_key("article", nid, fingerprint, self.artist,
                                   ",".join(s.key for s in segments))
             self.audio.put(whole_key, whole, keep=keep)
             record = self._record(article, nid, fingerprint, plans, segments, "ready")
             record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,
                           audio_bytes=len(whole))
+            if self.audio.missing([s.key for s in segments] + [whole_key]):
+                # e.g. Redis restarted and lost writes: never publish a record with holes
+                raise NarrationFailedError("audio went missing before the record was written")
             if not lock.extend():
                 raise NarrationFailedError("lost the render lock before finishing")
             self.records.finish(nid, record, keep=keep)  # last: the narration now exists

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from errors import BadRequestError
+from services.articles import get_article
 
 bp = Blueprint("api_narration", __name__)
 
@@ -48,10 +49,10 @@ def present(record: dict) -> dict:
 @bp.get("/api/v1/narration")
 def narration():
     url = article_url_arg()
-    from services.articles import get_article  # the scraper's service (branch scraper)
     article = get_article(url, fetcher=current_app.extensions["fetcher"],
                           store=current_app.extensions["article_store"])
-    record = current_app.extensions["narrator"].request(article)
+    record = current_app.extensions["narrator"].request(
+        article, admit=current_app.extensions["render_admission"])
     response = jsonify(present(record))
     response.headers["Cache-Control"] = "no-store" if record["status"] != "ready" else "no-cache"
     return response

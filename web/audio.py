@@ -6,9 +6,14 @@ from __future__ import annotations
 import io
 import re
 
-from flask import Blueprint, current_app, request, send_file
+from flask import Blueprint, current_app, send_file
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from errors import NotFoundError
+from web.errors import error_response
+
+HTTP_MESSAGES = {416: ("Phần tệp âm thanh được yêu cầu không tồn tại.",
+                       "The requested part of the audio file does not exist.")}
 
 bp = Blueprint("audio", __name__)
 
@@ -23,8 +28,15 @@ class AudioNotFoundError(NotFoundError):
 
 
 def _mp3_response(data: bytes, etag: str, cache_control: str, download_name: str):
-    response = send_file(io.BytesIO(data), mimetype="audio/mpeg", conditional=True, etag=etag,
-                         download_name=download_name, max_age=0, last_modified=None)
+    try:
+        response = send_file(io.BytesIO(data), mimetype="audio/mpeg", conditional=True,
+                             etag=etag, download_name=download_name, max_age=0)
+    except RequestedRangeNotSatisfiable:
+        # The shared error page, plus the Content-Range a player needs to recover (RFC 9110).
+        vi, en = HTTP_MESSAGES[416]
+        response = error_response(416, "range_not_satisfiable", vi, en)
+        response.headers["Content-Range"] = f"bytes */{len(data)}"
+        return response
     response.headers["Cache-Control"] = cache_control
     response.headers["Accept-Ranges"] = "bytes"
     # Audio may be played by the department's pages that embed the player.

@@ -14,6 +14,9 @@ from errors import ServiceError
 
 def register(app: Flask) -> None:
     """Attach the CLI commands of every room to the app."""
+    from web.cli_speak import speak_command
+    app.cli.add_command(speak_command)
+    app.cli.add_command(extract_command)
 
     @app.cli.command("normalize")
     def normalize_command() -> None:
@@ -23,9 +26,6 @@ def register(app: Flask) -> None:
         for line in stdin:
             click.echo(normalize(line.rstrip("\r\n")))
             sys.stdout.flush()
-    from web.cli_speak import speak_command
-    app.cli.add_command(speak_command)
-    app.cli.add_command(extract_command)
 
 
 @click.command("extract")

@@ -40,10 +40,10 @@ class AutoEngine:
                 last = exc
         raise last or EngineError("no voice available")
 
-    def run(self, fn: Callable, *args) -> Future:
+    def run(self, fn: Callable, *args, priority: int = 0) -> Future:
         """Run work for one chunk where the primary voice runs it (gTTS's pool)."""
         runner = getattr(self.primary, "run", None)
         if runner is not None and self.primary.available():
-            return runner(fn, *args)
+            return runner(fn, *args, priority=priority)
         return run_now(fn, *args)
 

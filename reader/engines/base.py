@@ -40,12 +40,13 @@ class BadAudioError(EngineError):
     """The voice answered, but not with usable MP3 audio."""
 
 
-def run_for(engine: Engine, fn: Callable, *args) -> Future:
+def run_for(engine: Engine, fn: Callable, *args, priority: int = 0) -> Future:
     """Run work for one chunk where `engine` runs its calls: engines with their own pool
-    (gTTS) run it there, many at once; the others (offline, serialised anyway) run it now."""
+    (gTTS) run it there, many at once, most urgent (lowest priority) first; the others
+    (offline, serialised anyway) run it now."""
     runner = getattr(engine, "run", None)
     if runner is not None:
-        return runner(fn, *args)
+        return runner(fn, *args, priority=priority)
     return run_now(fn, *args)
 
 

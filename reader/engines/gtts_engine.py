@@ -12,7 +12,7 @@ import logging
 import random
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Callable
 
 import requests
@@ -21,6 +21,7 @@ from gtts import gTTS, gTTSError
 from reader import mp3
 from reader.engines.base import BadAudioError, EngineError, EngineUnavailableError
 from reader.engines.breaker import CircuitBreaker
+from reader.engines.pool import PriorityPool
 
 log = logging.getLogger("docnd.gtts")
 
@@ -68,7 +69,7 @@ class GttsEngine:
         self.breaker = breaker or CircuitBreaker()
         self._sleep = sleep
         self.pool_size = int(pool_size)
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool: PriorityPool | None = None
         self._pool_lock = threading.Lock()
 
     # -- the interface --------------------------------------------------------------------
@@ -96,17 +97,18 @@ class GttsEngine:
         """Synthesize in our bounded pool (GTTS_POOL_SIZE calls to Google at once)."""
         return self.run(self.synthesize, text)
 
-    def run(self, fn: Callable, *args) -> Future:
-        """Run work for one chunk in the pool (the narration renders chunks this way)."""
+    def run(self, fn: Callable, *args, priority: int = 0) -> Future:
+        """Run work for one chunk in the pool, lowest priority number first (the narration
+        passes the segment index, so first segments of every narration go out first)."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.pool_size, thread_name_prefix="gtts")
+                self._pool = PriorityPool(self.pool_size, "gtts")
             pool = self._pool
-        return pool.submit(fn, *args)
+        return pool.submit(fn, *args, priority=priority)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(cancel_futures=True)
 
     # -- one chunk -----------------------------------------------------------------------
     def _synthesize_with_retries(self, text: str) -> bytes:

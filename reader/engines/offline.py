@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import threading
+import warnings
 from dataclasses import dataclass
 
 import lameenc
+
+with warnings.catch_warnings():  # deprecated in 3.11, still here; audioop-lts for 3.13+
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import audioop
 
 from reader import mp3
 from reader.engines.base import BadAudioError, EngineError
@@ -110,13 +115,20 @@ def synthesize_pcm(text: str, voice: str, rate_wpm: int) -> tuple[bytes, int]:
 
 
 def encode_mp3(pcm: bytes, sample_rate_hz: int) -> bytes:
-    """PCM to MP3 in the house format (24 kHz, 32 kbps CBR, mono)."""
+    """PCM to MP3 in the house format (24 kHz, 32 kbps CBR, mono).
+
+    espeak-ng speaks at 22050 Hz; audioop's C resampler takes it to 24 kHz at a tenth of
+    what LAME's own resampling costs, and LAME quality 7 halves the encoding time of the
+    default with no audible loss for speech at 32 kbps (bench/voices.py: offline RTF).
+    """
+    if sample_rate_hz != mp3.SAMPLE_RATE_HZ:
+        pcm, _ = audioop.ratecv(pcm, 2, 1, sample_rate_hz, mp3.SAMPLE_RATE_HZ, None)
     encoder = lameenc.Encoder()
     encoder.set_channels(1)
-    encoder.set_in_sample_rate(sample_rate_hz)
+    encoder.set_in_sample_rate(mp3.SAMPLE_RATE_HZ)
     encoder.set_out_sample_rate(mp3.SAMPLE_RATE_HZ)
     encoder.set_bit_rate(mp3.BITRATE_KBPS)
-    encoder.set_quality(5)
+    encoder.set_quality(7)
     return bytes(encoder.encode(pcm)) + bytes(encoder.flush())
 
 

@@ -58,13 +58,15 @@ def auto(gtts, offline):
     return AutoEngine(gtts, offline)
 
 
-def make_narrator(redis_client, engine, *, pool_size: int = 4, **kwargs) -> Narrator:
+def make_narrator(redis_client, engine, *, pool_size: int = 4, lock_ttl_ms: int = 30000,
+                  **kwargs) -> Narrator:
     from reader.normalize import NORMALIZER_VERSION, normalize
     options = dict(
         engine=engine,
         audio=AudioStore(redis_client, KEYS, 3600),
         records=NarrationStore(redis_client, KEYS, 3600),
-        lock_factory=lambda name: RedisLock(redis_client, KEYS, f"narration:{name}", 30000),
+        lock_factory=lambda name: RedisLock(redis_client, KEYS, f"narration:{name}",
+                                               lock_ttl_ms),
         pool=ThreadPoolExecutor(pool_size),
         normalizer_version=NORMALIZER_VERSION,
         normalize=normalize,

@@ -95,7 +95,7 @@ class FakeGoogle:
     """Install with `with FakeGoogle() as google:`; `google.texts` lists every call's text."""
 
     def __init__(self, script: Callable[[int, str], Reply] | None = None,
-                 delay_s: float = 0.0) -> None:
+                 delay_s: float = 0.0, passthru: tuple[str, ...] = ()) -> None:
         self.script = script or (lambda n, text: OK)
         self.delay_s = delay_s
         self.texts: list[str] = []
@@ -106,6 +106,8 @@ class FakeGoogle:
         self.max_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
         self._mock = responses.RequestsMock(assert_all_requests_are_fired=False)
+        for prefix in passthru:  # real servers of the test (the sample site), not Google
+            self._mock.add_passthru(prefix)
 
     @property
     def calls(self) -> int:
