@@ -86,16 +86,17 @@ def export_pdf(url: str, *, fetcher, store, site_name: str) -> PdfDocument:
     return PdfDocument(data, article.title, content_disposition(article.title, "pdf"))
 
 
-def whole_article_audio(url: str, *, fetcher, store, narrator, wait_s: float = 60.0,
-                        poll_s: float = 0.25) -> str:
+def whole_article_audio(url: str, *, fetcher, store, narrator, admit=None,
+                        wait_s: float = 60.0, poll_s: float = 0.25) -> str:
     """The narration id of `url`, once its whole-article MP3 exists: renders it on request
-    and waits (bounded), for the native player of browsers without scripts."""
+    and waits (bounded), for the native player of browsers without scripts. `admit` is the
+    render budget: called only if a new render has to start."""
     from services.articles import get_article
 
     article = get_article(url, fetcher=fetcher, store=store)
     deadline = time.monotonic() + wait_s
     while True:
-        record = narrator.request(article, wait=False)
+        record = narrator.request(article, wait=False, admit=admit)
         if record.get("status") == "ready":
             return record["id"]
         if time.monotonic() > deadline:

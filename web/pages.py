@@ -61,8 +61,9 @@ def listen():
     """The whole article as one MP3, for the native <audio> when scripts are off: renders on
     request (bounded wait), then redirects to the stable whole-article URL."""
     url = _article_url()
-    narration_id = reading.whole_article_audio(url, **_collaborators(),
-                                               narrator=current_app.extensions["narrator"])
+    narration_id = reading.whole_article_audio(
+        url, **_collaborators(), narrator=current_app.extensions["narrator"],
+        admit=current_app.extensions.get("render_admission"))
     return redirect(url_for("audio.article_audio", narration_id=narration_id), code=303)
 
 

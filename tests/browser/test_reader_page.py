@@ -47,6 +47,25 @@ TEXT_SPACING_JS = """() => {
 }"""
 
 
+# Resolves as soon as the audio plays past its first instant: the lit sentence and the
+# audio position read in the same moment (a loaded machine cannot slip between them).
+PLAYING_SNAPSHOT_JS = """() => new Promise((resolve, reject) => {
+  const audio = document.querySelector('[data-audio]');
+  const started = Date.now();
+  (function look() {
+    if (!audio.paused && audio.currentTime > 0.05) {
+      const lit = document.querySelector('.s.is-speaking');
+      resolve({sentence: lit ? +lit.dataset.sentence : null, time_s: audio.currentTime,
+               src: audio.currentSrc});
+    } else if (Date.now() - started > 30000) {
+      reject(new Error('audio never played'));
+    } else {
+      setTimeout(look, 10);
+    }
+  })();
+})"""
+
+
 @pytest.fixture()
 def app_config(app_config, sample_site):
     return {**app_config, "SITE_URL": sample_site,
@@ -226,9 +245,9 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
     target = page.locator(".article-body .s[data-sentence]").nth(3)
     number = int(target.get_attribute("data-sentence"))
     target.click()
-    wait_until(page, "!document.querySelector('[data-audio]').paused"
-                           " && document.querySelector('[data-audio]').currentTime > 0.2")
-    assert page.evaluate("+document.querySelector('.s.is-speaking').dataset.sentence") == number
+    # One atomic look, as soon as audio moves: which sentence is lit, where the audio is.
+    heard = page.evaluate(PLAYING_SNAPSHOT_JS)
+    assert heard["sentence"] == number
     # Lock screen and headset: Media Session knows what plays.
     assert page.evaluate("[navigator.mediaSession.metadata.title, navigator.mediaSession"
                          ".playbackState]") == [article_title(page), "playing"]
@@ -236,14 +255,11 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
     record = page.evaluate("fetch(document.querySelector('[data-reader]').dataset.narration)"
                            ".then(r => r.json())")
     segment = next(s for s in record["segments"] if s["sentence"] == number)
-    position_ms = page.evaluate(
-        "(() => { const a = document.querySelector('[data-audio]');"
-        " return a.currentSrc.includes('/audio/article/') ? a.currentTime * 1000 : -1; })()")
-    if position_ms >= 0:  # whole-article MP3: absolute position
-        assert segment["start_ms"] <= position_ms < segment["end_ms"] + 1500
-    else:  # still rendering: that segment's own MP3
-        assert page.evaluate("document.querySelector('[data-audio]').currentSrc").endswith(
-            segment["audio_url"])
+    if "/audio/article/" in heard["src"]:  # whole-article MP3: absolute position
+        assert segment["start_ms"] <= heard["time_s"] * 1000 < segment["end_ms"]
+    else:  # still rendering: that segment's own MP3, from its start
+        assert heard["src"].endswith(segment["audio_url"])
+        assert heard["time_s"] * 1000 < segment["end_ms"] - segment["start_ms"]
     # Enter on a focused sentence does the same.
     other = page.locator(".article-body .s[data-sentence]").nth(1)
     other.focus()
