@@ -41,6 +41,11 @@ def test_redis_down_is_a_clear_503_and_recovers(fault_app, own_redis, sample_sit
         assert body["error"] == "storage_unavailable"
         assert "thử lại" in body["message"]
         assert response.headers.get("Retry-After")
+    for path in ("/", f"/read?url={url}"):
+        page = client.get(path, headers={"Accept": "text/html"})
+        assert page.status_code in (200, 503), (path, page.status_code)
+        text = page.get_data(as_text=True)
+        assert "Traceback" not in text and "Đọc nội dung" in text
     health = client.get("/healthz")
     assert health.status_code == 503 and health.get_json()["redis"] is False
 
