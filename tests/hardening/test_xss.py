@@ -1,0 +1,90 @@
+"""Article text is never markup: a page carrying script, event handlers, javascript: links
+and attribute-breaking quotes runs none of it in real Chromium (reader page, player, embed
+iframe), shows the text literally, and the PDF and the API carry it as plain text."""
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from pypdf import PdfReader
+
+from cache.redis_server import find_free_port
+from samples.serve import make_server
+from tests.hardening.hostile_site import (AUTHOR_TEXT, CAPTION_TEXT, TITLE_TEXT,
+                                          build_hostile_site)
+
+
+@pytest.fixture()
+def hostile(tmp_path):
+    path = build_hostile_site(tmp_path / "site")
+    server = make_server(find_free_port(), "127.0.0.1", tmp_path / "site")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    yield base, base + path
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture()
+def app_config(app_config, hostile):
+    return {**app_config, "SITE_URL": hostile[0], "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
+            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
+
+
+def test_the_api_carries_the_hostile_text_as_plain_text(client, hostile):
+    article = client.get("/api/v1/article", query_string={"url": hostile[1]}).get_json()
+    assert article["title"] == TITLE_TEXT
+    assert AUTHOR_TEXT in (article["author"] or "")
+    assert any(CAPTION_TEXT in caption for caption in article["captions"])
+    assert all(not a["url"].lower().startswith("javascript:") for a in article["attachments"])
+    assert not any("__pwned=9" in p for p in article["paragraphs"])  # a real script is not text
+
+
+def test_the_pdf_holds_the_text_literally(client, hostile):
+    response = client.get("/pdf", query_string={"url": hostile[1]})
+    assert response.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    assert "<script>window.__pwned=1</script>" in text.replace("\n", " ")
+
+
+def _watch(page, events: list[str]) -> None:
+    page.on("dialog", lambda dialog: (events.append(f"dialog {dialog.message}"), dialog.dismiss()))
+    page.on("pageerror", lambda error: events.append(f"pageerror {error}"))
+    page.on("console", lambda msg: events.append(f"console {msg.text}")
+            if msg.type == "error" and "pwned" in msg.text else None)
+
+
+def test_reader_page_and_player_run_none_of_it(live_server, page, hostile):
+    events: list[str] = []
+    _watch(page, events)
+    page.goto(f"{live_server.url}/read?url={hostile[1]}")
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1").strip() == TITLE_TEXT
+    assert CAPTION_TEXT in page.inner_text("main")
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript:' i]").count() == 0
+    # The player builds sentences from the narration: play, let it fill in, hover, click.
+    page.get_by_role("button", name="Phát").first.click()
+    page.wait_for_function("() => { const a = document.querySelector('audio');"
+                           " return a && a.currentTime > 0.2; }", timeout=60_000)
+    for selector in ("h1", "[data-sentence]"):
+        page.hover(selector)
+    page.locator("[data-sentence]").nth(3).click()
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__pwned") is None
+    assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
+
+
+def test_embed_iframe_player_runs_none_of_it(live_server, page, hostile):
+    events: list[str] = []
+    _watch(page, events)
+    page.goto(f"{live_server.url}/embed/player?url={hostile[1]}")
+    page.wait_for_timeout(1500)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(2000)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img[src='x']").count() == 0
+    assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
