@@ -48,7 +48,9 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
     """The long-running children, in start order (stopped in reverse)."""
     python = sys.executable
     bindir = Path(python).parent
-    workers = os.environ.get("WEB_CONCURRENCY", "2")
+    # Two processes per core: threads in one process share a GIL, and under load the tail
+    # latency of cached audio is set by that contention (see bench/load.py).
+    workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1)))
     return [
         ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
                  "--threads", "8", "--timeout", "120", "--graceful-timeout", "10",

@@ -3,10 +3,11 @@ article's MP3 at a stable URL. Range requests (206/416), ETag and 304 come from 
 conditional responses, which Safari needs to play and seek."""
 from __future__ import annotations
 
-import io
 import re
 
-from flask import Blueprint, current_app, send_file
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from errors import NotFoundError
@@ -28,9 +29,14 @@ class AudioNotFoundError(NotFoundError):
 
 
 def _mp3_response(data: bytes, etag: str, cache_control: str, download_name: str):
+    # The bytes are already in memory: one body, not a file wrapper read 8 KB at a time
+    # (that alone halved throughput under load). Werkzeug still does Range, ETag and 304.
+    response = Response(data, mimetype="audio/mpeg")
+    response.set_etag(etag)
+    response.headers["Content-Disposition"] = _content_disposition(download_name)
     try:
-        response = send_file(io.BytesIO(data), mimetype="audio/mpeg", conditional=True,
-                             etag=etag, download_name=download_name, max_age=0)
+        response = response.make_conditional(request, accept_ranges=True,
+                                             complete_length=len(data))
     except RequestedRangeNotSatisfiable:
         # The shared error page, plus the Content-Range a player needs to recover (RFC 9110).
         vi, en = HTTP_MESSAGES[416]
@@ -65,6 +71,12 @@ def article_audio(narration_id: str):
     # Stable URL whose content changes when the article is re-rendered: revalidate by ETag.
     return _mp3_response(data, record["audio_key"], "public, max-age=300, must-revalidate",
                          _download_name(record.get("title") or narration_id))
+
+
+def _content_disposition(name: str) -> str:
+    """inline, with an ASCII fallback name and the UTF-8 one (RFC 6266 / 5987)."""
+    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "") or "audio.mp3"
+    return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
 def _download_name(title: str) -> str:
