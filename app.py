@@ -90,7 +90,7 @@ def _build_voices(app: Flask) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from cache.audio import AudioStore
-    from cache.locks import RedisLock
+    from cache.locks import RedisLock, RedisSemaphore
     from cache.narrations import NarrationStore
     from reader.engines import build_engines
     from reader.normalize import NORMALIZER_VERSION, normalize
@@ -115,6 +115,8 @@ def _build_voices(app: Flask) -> None:
         normalize=normalize,
         artist=config["SITE_NAME"],
         max_pending=config["RENDER_CONCURRENCY"] * 4,
+        render_slots=RedisSemaphore(redis_client, keys, "renders", config["RENDER_SLOTS"]),
+        slot_wait_s=config["RENDER_SLOT_WAIT_S"],
         first_wait_s=config["NARRATION_FIRST_WAIT_S"],
     )
 

@@ -61,6 +61,8 @@ DEFAULTS: dict[str, Any] = {
     "EDITOR_TOKEN": None,
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
+    "RENDER_SLOTS": 8,  # new narrations rendering at once across ALL processes
+    "RENDER_SLOT_WAIT_S": 5.0,  # how long a request waits for a slot before a 503
     # Render budget (per client, shared by all web processes through Redis)
     "RATE_LIMITS_ENABLED": True,
     "RENDER_RATE_LIMIT": "10 per minute;60 per hour",  # new narrations started

@@ -51,3 +51,53 @@ class RedisLock:
     def held(self) -> bool:
         """Is anyone holding it right now?"""
         return bool(self.connection.exists(self.key))
+
+
+_SEM_ACQUIRE = """
+redis.call('zremrangebyscore', KEYS[1], '-inf', ARGV[1])
+if redis.call('zcard', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('zadd', KEYS[1], ARGV[2], ARGV[4])
+  redis.call('pexpire', KEYS[1], ARGV[5])
+  return 1
+end
+return 0
+"""
+
+
+class RedisSemaphore:
+    """At most `limit` holders across every process sharing this Redis (a sorted set of
+    tokens scored by their expiry, so a holder that died frees its slot by itself)."""
+
+    def __init__(self, connection: redis.Redis, keys: Keys, name: str, limit: int,
+                 ttl_ms: int = 600_000) -> None:
+        self.connection = connection
+        self.key = keys.lock(f"semaphore:{name}")
+        self.limit = int(limit)
+        self.ttl_ms = int(ttl_ms)
+
+    def try_acquire(self) -> str | None:
+        """A token if a slot was free, else None."""
+        import time
+        now_ms = int(time.time() * 1000)
+        token = secrets.token_hex(12)
+        taken = self.connection.eval(_SEM_ACQUIRE, 1, self.key, now_ms, now_ms + self.ttl_ms,
+                                     self.limit, token, self.ttl_ms)
+        return token if taken else None
+
+    def acquire(self, timeout_s: float, poll_s: float = 0.05) -> str | None:
+        """Wait up to timeout_s for a slot (bounded); None if none came free."""
+        import time
+        deadline = time.monotonic() + timeout_s
+        while True:
+            token = self.try_acquire()
+            if token or time.monotonic() >= deadline:
+                return token
+            time.sleep(poll_s)
+
+    def release(self, token: str | None) -> None:
+        if token:
+            self.connection.zrem(self.key, token)
+
+    def in_use(self) -> int:
+        import time
+        return int(self.connection.zcount(self.key, int(time.time() * 1000), "+inf"))

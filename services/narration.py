@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from cache.audio import AudioStore
-from cache.locks import RedisLock
+from cache.locks import RedisLock, RedisSemaphore
 from cache.narrations import NarrationStore
 from errors import BusyError, ServiceError
 from reader import mp3
@@ -61,6 +61,8 @@ class Narrator:
     artist: str = ""
     normalize: Callable[[str], str] | None = None
     max_pending: int = 16  # renders queued in this process before we answer "busy"
+    render_slots: RedisSemaphore | None = None  # global cap across every process
+    slot_wait_s: float = 5.0  # bounded wait for a free slot, then 503 with Retry-After
     first_wait_s: float = 30.0  # longest a request waits for the first segment
     poll_interval_s: float = 0.02
     _pending: int = field(default=0, init=False)
@@ -162,24 +164,37 @@ class Narrator:
                 lock.release()
                 raise BusyError("too many renders queued", retry_after_s=5)
             self._pending += 1
+        slot = None
+        if self.render_slots is not None:
+            slot = self.render_slots.acquire(self.slot_wait_s)
+            if slot is None:
+                with self._pending_lock:
+                    self._pending -= 1
+                lock.release()
+                raise BusyError("every render slot is taken", retry_after_s=10)
         # Progress exists before we return, so waiters see "rendering" at once.
         self.records.put_progress(nid, self._record(article, nid, fingerprint, plans, [],
                                                     "rendering"))
         try:
-            self.pool.submit(self._render_pending, article, nid, fingerprint, lock, keep, plans)
+            self.pool.submit(self._render_pending, slot, article, nid, fingerprint, lock, keep,
+                             plans)
         except RuntimeError:  # pool shut down
             with self._pending_lock:
                 self._pending -= 1
+            if self.render_slots is not None:
+                self.render_slots.release(slot)
             lock.release()
             raise
         return True
 
-    def _render_pending(self, *args) -> None:
+    def _render_pending(self, slot: str | None, *args) -> None:
         try:
             self._render(*args)
         except Exception:  # already recorded as failed; the pool thread lives on
             log.exception("narration render failed")
         finally:
+            if self.render_slots is not None:
+                self.render_slots.release(slot)
             with self._pending_lock:
                 self._pending -= 1
 
