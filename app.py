@@ -70,8 +70,14 @@ def _build_clients(app: Flask) -> None:
     app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
     app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
     app.extensions.setdefault("engines", {})
+    from services.jobcontext import build_queues
+    app.extensions["queues"] = build_queues(app.extensions["redis"])
 
 
 def _register_blueprints(app: Flask) -> None:
     from web import health
     app.register_blueprint(health.bp)
+    from web import api_jobs, editor, feed
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(api_jobs.bp)
+    app.register_blueprint(feed.bp)

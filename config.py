@@ -47,6 +47,16 @@ DEFAULTS: dict[str, Any] = {
     "EDITOR_TOKEN": None,
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
+    # Pre-rendering by editors (RQ workers), the periodic crawl and the podcast feed
+    "LISTING_URL": None,  # first page of the news listing; SITE_URL when unset
+    "CRAWL_MAX_PAGES": 3,
+    "CRAWL_DEADLINE_S": 120.0,
+    "PRERENDER_JOB_TIMEOUT_S": 600,
+    "PRERENDER_RETRY_INTERVALS_S": [10, 60, 300],
+    "WORKER_HEARTBEAT_S": 30,
+    "WORKER_GRACE_S": 60,
+    "FEED_REVIEW": False,
+    "FEED_MAX_ITEMS": 50,
 }
 
 
