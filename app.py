@@ -33,7 +33,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _build_clients(app)
     _register_blueprints(app)
     from web.errors import register_error_handlers
+    from web.security import register_security
     register_error_handlers(app)
+    register_security(app)
     from web import cli
     cli.register(app)
     return app
