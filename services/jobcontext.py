@@ -41,7 +41,7 @@ def _context(app: Any, *, full: bool) -> JobContext:
     book = JobBook(ext["redis"], ext["keys"])
     settings = {name: app.config.get(name) for name in SETTINGS}
     ctx = JobContext(book=book, queues=ext["queues"], load_article=_missing, crawl=_missing,
-                     narrate=_missing, narration_ready=lambda narration_id: False,
+                     narrate=_missing, narration_ready=lambda narration_id, article: False,
                      settings=settings)
     if full:
         from services import prerender_adapters as adapters

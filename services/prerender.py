@@ -57,8 +57,7 @@ class JobContext:
     load_article: Callable[[str, bool], Any]  # (url, refresh) -> Article
     crawl: Callable[[str, int, float], list]  # (listing url, max pages, deadline s) -> items
     narrate: Callable[..., NarrationResult]  # (article, force=, progress=) -> NarrationResult
-    narration_ready: Callable[[str], bool]  # narration id -> whole audio still stored?
-    release_narration: Callable[[str], None] = lambda narration_id: None
+    narration_ready: Callable[[str, Any], bool]  # (narration id, article) -> fresh and stored?
     normalizer_version: Callable[[], str] = lambda: ""
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -160,11 +159,9 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
     report("fetching", 0, 0)
     article = ctx.load_article(url, refresh)
     previous = ctx.book.get_record(url)
-    normalizer_version = ctx.normalizer_version()
     if (not force and previous is not None
             and previous.content_hash == article.content_hash
-            and previous.normalizer_version == normalizer_version
-            and ctx.narration_ready(previous.narration_id)):
+            and ctx.narration_ready(previous.narration_id, article)):
         report("skipped", 1, 1)
         return {"status": "skipped", "url": url, "narration_id": previous.narration_id}
 
@@ -176,15 +173,13 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
         narration_id=result.narration_id, content_hash=article.content_hash,
         audio_bytes=result.audio_bytes, duration_ms=result.duration_ms,
         engine=result.engine, voice=result.voice,
-        normalizer_version=result.normalizer_version or normalizer_version,
+        normalizer_version=result.normalizer_version or ctx.normalizer_version(),
         rendered_at=time.time(),
         renders=(previous.renders + 1) if previous else 1,
         public=previous.public if previous else not ctx.settings.get("FEED_REVIEW", False),
         tokens=article_tokens(article),
     )
     ctx.book.save_record(record)  # last: only now is the article "ready" for the feed
-    if previous is not None and previous.narration_id != result.narration_id:
-        ctx.release_narration(previous.narration_id)
     report("done", 1, 1)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
 

@@ -19,13 +19,12 @@ from services.jobcontext import enqueue_context
 from services.prerender import (PRERENDER_QUEUE, articles_with_term, describe_job, enqueue_crawl,
                                 enqueue_prerender, load_job, retry_job)
 from web.api_jobs import MAX_URLS, TooManyUrlsError, check_url
-from web.editor_auth import (csrf_token, editor_token, install_session_policy, is_signed_in,
-                             require_csrf, sign_in, sign_out)
+from web.editor_auth import (csrf_token, editor_token, is_signed_in, require_csrf, sign_in,
+                             sign_out)
 from web.feed import article_audio_path
 from web.negotiate import wants_english, wants_json
 
 bp = Blueprint("editor", __name__)
-bp.record_once(lambda state: install_session_policy(state.app))
 
 STATUS_VI = {
     "queued": "Đang chờ", "started": "Đang xử lý", "finished": "Xong", "failed": "Lỗi",
@@ -55,7 +54,6 @@ def _template_helpers():
 @bp.after_request
 def _no_store(response):
     response.headers["Cache-Control"] = "no-store"
-    response.headers.setdefault("X-Frame-Options", "DENY")
     return response
 
 

@@ -10,8 +10,7 @@ import hashlib
 import hmac
 import secrets
 
-from flask import Flask, Request, current_app, request, session
-from flask.sessions import SecureCookieSessionInterface
+from flask import Request, current_app, request, session
 
 from errors import ServiceError
 
@@ -117,24 +116,3 @@ def require_csrf() -> None:
     given = request.form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""
     if not expected or not given or not hmac.compare_digest(given, expected):
         raise CsrfError()
-
-
-class EditorSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed cookie, marked Secure whenever the request came over HTTPS."""
-
-    def get_cookie_secure(self, app: Flask) -> bool:
-        if super().get_cookie_secure(app):
-            return True
-        try:
-            return request.is_secure
-        except RuntimeError:  # outside a request
-            return False
-
-
-def install_session_policy(app: Flask) -> None:
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config["SESSION_COOKIE_HTTPONLY"] = True
-    if not app.config.get("SESSION_COOKIE_SAMESITE"):
-        app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    if type(app.session_interface) is SecureCookieSessionInterface:
-        app.session_interface = EditorSessionInterface()
