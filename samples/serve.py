@@ -27,12 +27,16 @@ class SampleHandler(BaseHTTPRequestHandler):
 
     def _resolve(self) -> Path | None:
         path = unquote(urlsplit(self.path).path)
-        candidate = (self.site_dir / path.lstrip("/")).resolve()
-        if not str(candidate).startswith(str(self.site_dir.resolve())):
+        root = self.site_dir.resolve()
+        try:
+            candidate = (root / path.lstrip("/")).resolve()
+            if not candidate.is_relative_to(root):  # "/../app.py" and friends
+                return None
+            if candidate.is_dir():
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
+        except (OSError, ValueError):  # e.g. an embedded NUL byte: not a page we have
             return None
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        return candidate if candidate.is_file() else None
 
     def do_HEAD(self):
         self.do_GET(head=True)
@@ -52,7 +56,7 @@ class SampleHandler(BaseHTTPRequestHandler):
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
         mtime = target.stat().st_mtime
         last_modified = formatdate(mtime, usegmt=True)
-        if self.headers.get("If-None-Match") == etag or self._not_modified_since(mtime):
+        if self._etag_matches(etag) or self._not_modified_since(mtime):
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Last-Modified", last_modified)
@@ -69,6 +73,13 @@ class SampleHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(data)
+
+    def _etag_matches(self, etag: str) -> bool:
+        header = self.headers.get("If-None-Match")
+        if not header:
+            return False
+        tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+        return "*" in tags or etag in tags
 
     def _not_modified_since(self, mtime: float) -> bool:
         since = self.headers.get("If-Modified-Since")
