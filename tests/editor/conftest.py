@@ -45,3 +45,19 @@ def signed_in(editor_client):
 
 def bearer(token: str = TOKEN) -> dict:
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture()
+def live_server_for():
+    """Serve a given app over real HTTP on a free port (stopped after the test)."""
+    from tests.support.servers import LiveServer
+    servers = []
+
+    def serve(app):
+        server = LiveServer(app).start()
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()
