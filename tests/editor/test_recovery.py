@@ -21,7 +21,9 @@ def _make_long_article(site_dir, copies: int = 40) -> str:
     body = html[start:end]
     long_body = "".join(body.replace("</p>", f" Phần {n}.</p>") for n in range(copies))
     target = source.with_name("bai-rat-dai.html")
-    target.write_text(html[:start] + long_body + html[end:], encoding="utf-8")
+    page = (html[:start] + long_body + html[end:]).replace(f"/tin-tuc/{source.name}",
+                                                           "/tin-tuc/bai-rat-dai.html")
+    target.write_text(page, encoding="utf-8")
     return "tin-tuc/bai-rat-dai.html"
 
 
@@ -70,7 +72,7 @@ def test_killed_worker_leaves_nothing_partial_and_job_is_recovered(site, redis_u
     assert state["status"] == "finished", state
     assert state["result"]["status"] == "rendered"
     record = book.get_record(url)
-    assert record is not None and record.renders == 1
+    assert record is not None and record.renders == 1 and record.narration_id == nid
     audio = client.get(f"/audio/article/{nid}.mp3")
     assert audio.status_code == 200
     assert len(audio.data) == record.audio_bytes
