@@ -74,6 +74,9 @@ def _build_clients(app: Flask) -> None:
     app.extensions.setdefault("engines", {})
     from services.jobcontext import build_queues
     app.extensions["queues"] = build_queues(app.extensions["redis"])
+    if "narrator" in app.extensions:  # after the voices' narrator: read with editors' lexicon
+        from services.edited_narrator import follow_lexicon_edits
+        follow_lexicon_edits(app)
 
 
 def _register_blueprints(app: Flask) -> None:

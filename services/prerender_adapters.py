@@ -5,7 +5,6 @@ Kept thin and in one file, so services/prerender.py stays plain functions over c
 """
 from __future__ import annotations
 
-import dataclasses
 import threading
 from typing import Any, Callable
 
@@ -23,57 +22,30 @@ def attach(ctx: JobContext, app: Any) -> None:
 
     ext = app.extensions
     fetcher, store = ext["fetcher"], ext["article_store"]
-    edits = LexiconEdits(ext["redis"], ext["keys"])
 
     ctx.load_article = lambda url, refresh: get_article(url, fetcher=fetcher, store=store,
                                                        force=refresh)
     ctx.crawl = lambda url, max_pages, deadline_s: crawl_listing(
         fetcher, url, max_pages=max_pages, deadline_s=deadline_s)
+    narrator = ext["narrator"]  # services.edited_narrator: reads with the editors' lexicon
     ctx.narrate = lambda article, force=False, progress=None: narrate_article(
-        app, edits, article, progress=progress)
+        app, narrator, article, progress=progress)
     ctx.narration_ready = lambda narration_id, article: narration_ready(
-        narrator_with_edits(app, edits), narration_id, article)
-    ctx.normalizer_version = lambda: normalizer_with_edits(edits.entries()).version
+        narrator, narration_id, article)
+    ctx.normalizer_version = lambda: _current_version(narrator)
 
 
-# -- the normalizer with the editors' rows ------------------------------------------------
-_normalizers: dict[tuple, Any] = {}
-_normalizers_lock = threading.Lock()
-
-
-def normalizer_with_edits(entries: dict[str, str]):
-    """The bundled lexicon with the editors' rows merged over it (cached per table)."""
-    from reader.lexicon import parse_entry
-    from reader.normalize import DEFAULT_LEXICON, DEFAULT_NORMALIZER, Normalizer
-
-    if not entries:
-        return DEFAULT_NORMALIZER
-    key = tuple(sorted(entries.items()))
-    with _normalizers_lock:
-        normalizer = _normalizers.get(key)
-        if normalizer is None:
-            rows = [parse_entry("abbr", term, reading, "editor") for term, reading in key]
-            normalizer = Normalizer(DEFAULT_LEXICON.merged(rows))
-            if len(_normalizers) > 8:  # a few tables at most: editors change it rarely
-                _normalizers.clear()
-            _normalizers[key] = normalizer
-        return normalizer
-
-
-def narrator_with_edits(app: Any, edits: LexiconEdits):
-    """The app's narrator, reading with the editors' lexicon (its version in the fingerprint,
-    so audio follows an edit; unchanged sentences keep their audio)."""
-    narrator = app.extensions["narrator"]
-    normalizer = normalizer_with_edits(edits.entries())
-    if normalizer.version == narrator.normalizer_version:
-        return narrator
-    return dataclasses.replace(narrator, normalize=normalizer.normalize,
-                               normalizer_version=normalizer.version)
+def _current_version(narrator) -> str:
+    sync = getattr(narrator, "sync_lexicon", None)
+    if sync is not None:
+        sync(now=True)
+    return narrator.normalizer_version
 
 
 # -- narration ------------------------------------------------------------------------------
 def narration_ready(narrator, narration_id: str, article: Any) -> bool:
     """Is the finished, editor-kept narration of this very article still stored?"""
+    _current_version(narrator)  # the fingerprint below uses the editors' current table
     record = narrator.records.get(narration_id)
     if not record or record.get("status") != "ready" or not record.get("kept"):
         return False
@@ -91,13 +63,12 @@ def _audio_keys(record: dict | None) -> set[str]:
     return {k for k in keys if k}
 
 
-def narrate_article(app: Any, edits: LexiconEdits, article: Any, *,
+def narrate_article(app: Any, narrator, article: Any, *,
                     progress: Callable[[str, int, int], None] | None = None) -> NarrationResult:
     """Render the whole narration now and keep it (no TTL); the audio the previous version of
     the article used, and the new one does not, goes back to the evictable shelf."""
     from services.narration import narration_id
 
-    narrator = narrator_with_edits(app, edits)
     nid = narration_id(article.canonical_url or article.url)
     before = narrator.records.get(nid)
     stop = threading.Event()
@@ -137,9 +108,18 @@ def _watch_progress(narrator, nid: str, progress, stop: threading.Event) -> None
 
 
 # -- the lexicon preview ----------------------------------------------------------------------
+def check_entry(term: str, reading: str) -> tuple[str, str]:
+    """The row as the lexicon accepts it (NFC, lower-case reading); LexiconError if not."""
+    from reader.lexicon import parse_entry
+    entry = parse_entry("abbr", term, reading, "editor")
+    return entry.written, entry.spoken
+
+
 def speak_with_entry(app: Any, term: str, reading: str) -> tuple[str, bytes]:
     """How `term` is read with this entry merged in, and the offline voice saying it."""
     ext = app.extensions
+    from services.edited_narrator import normalizer_with_edits
+    term, reading = check_entry(term, reading)
     entries = LexiconEdits(ext["redis"], ext["keys"]).entries()
     entries[term] = reading
     normalizer = normalizer_with_edits(entries)

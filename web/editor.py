@@ -212,6 +212,8 @@ def lexicon_save():
     _require_editor()
     require_csrf()
     term, reading = _lexicon_form()
+    from services.prerender_adapters import check_entry
+    term, reading = check_entry(term, reading)
     _lexicon().put(term, reading)
     count = len(articles_with_term(_book(), term))
     more = f" {count} bài đã đọc trước có từ này; bấm “Đọc lại” để cập nhật." if count else ""
