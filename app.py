@@ -72,6 +72,14 @@ def _build_clients(app: Flask) -> None:
     app.extensions["redis"] = connect_redis(app.config["REDIS_URL"])
     app.extensions["keys"] = Keys(app.config["KEY_PREFIX"])
     app.extensions.setdefault("engines", {})
+    from cache.articles import ArticleStore
+    from scraper.fetch import Fetcher, make_session
+    from scraper.policy import FetchPolicy
+    policy = FetchPolicy.from_config(app.config)
+    app.extensions["http"] = make_session(policy)
+    app.extensions["fetcher"] = Fetcher(app.extensions["http"], policy)
+    app.extensions["article_store"] = ArticleStore(
+        app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
     from services.jobcontext import build_queues
     app.extensions["queues"] = build_queues(app.extensions["redis"])
     if "narrator" in app.extensions:  # after the voices' narrator: read with editors' lexicon
@@ -80,8 +88,9 @@ def _build_clients(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import health
+    from web import api_articles, health
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_articles.bp)
     from web import api_jobs, editor, feed
     app.register_blueprint(editor.bp)
     app.register_blueprint(api_jobs.bp)

@@ -40,7 +40,13 @@ DEFAULTS: dict[str, Any] = {
     "FETCH_READ_TIMEOUT_S": 15.0,
     "FETCH_MAX_BYTES": 5 * 1024 * 1024,
     "FETCH_MIN_INTERVAL_S": 0.5,
+    "FETCH_DEADLINE_S": 30.0,  # whole fetch: redirects, retries and body together
+    "ROBOTS_TTL_S": 3600.0,
     "ARTICLE_TTL_S": 6 * 3600,
+    "ARTICLE_FRESH_S": 600,  # served from Redis without asking the source
+    "LISTING_MAX_PAGES": 3,
+    "LISTING_DEADLINE_S": 20.0,
+    "LISTING_TTL_S": 300,
     "HEALTH_SITE_TIMEOUT_S": 2.0,
     # Embedding and editors
     "EMBED_ORIGINS": [],

@@ -1,0 +1,129 @@
+"""The generic extractor for pages no profile knows: score the DOM for the block that holds
+the article (text length, commas, paragraph count, link density, class/id hints), then read
+it like a profiled body. Tickers, toolbars, menus, sidebars and footers are removed first."""
+from __future__ import annotations
+
+import re
+
+from scraper.cleanup import drop_junk_boxes
+from scraper.content import SKIP_TAGS, collect_content, element_text
+from scraper.dates import parse_date
+from scraper.extract import GENERIC_CAPTIONS, Parts, _attachments
+from scraper.metadata import PageMeta
+
+NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
+                 "script", "style", "iframe", "select", "button")
+POSITIVE = re.compile(r"article|content|detail|entry|post|news|body|main|story|text|chitiet|noidung|baiviet", re.I)
+NEGATIVE = re.compile(r"comment|footer|sidebar|side-bar|related|lienquan|share|social|menu|nav|"
+                      r"ticker|marquee|toolbar|tools|banner|advert|widget|breadcrumb|header|"
+                      r"login|popup|list|tag|hot|most|top|other|khac|video", re.I)
+LEAD_HINT = re.compile(r"sapo|lead|summary|tomtat|tom-tat|chapeau|excerpt|intro|description|"
+                       r"desc|abstract|short", re.I)
+DATE_HINT = re.compile(r"date|time|ngay|publish|posted|created", re.I)
+
+
+def extract_generic(doc, meta: PageMeta, url: str) -> Parts:
+    body = doc.find("body")
+    if body is None:
+        return Parts()
+    for el in list(body.iter(*NEVER_CONTENT)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    drop_junk_boxes(body)
+    best = _best_candidate(body)
+    parts = Parts(site="generic")
+    h1 = next(iter(doc.iter("h1")), None)
+    parts.title = meta.title or (element_text(h1) if h1 is not None else "")
+    if h1 is not None and len(element_text(h1)) > 10:
+        parts.title = element_text(h1)
+    parts.published = parse_date(meta.published) or _page_date(doc, best)
+    if best is None:
+        return parts
+    lead = _lead(doc, best)
+    if lead is not None:
+        parts.lead = element_text(lead)
+        if any(anc is best for anc in lead.iterancestors()):
+            lead.drop_tree()
+    if h1 is not None and any(anc is best for anc in h1.iterancestors()):
+        h1.drop_tree()
+    content = collect_content(best, GENERIC_CAPTIONS(best))
+    parts.paragraphs, parts.captions = content.paragraphs, content.captions
+    if not parts.lead and parts.paragraphs and parts.paragraphs[0].bold and \
+            len(parts.paragraphs[0].text) > 60:
+        parts.lead = parts.paragraphs.pop(0).text
+    parts.attachments = _attachments(best.iter("a"), url, only_files=True)
+    return parts
+
+
+def _class_weight(el) -> int:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not names.strip():
+        return 0
+    weight = 0
+    if POSITIVE.search(names):
+        weight += 25
+    if NEGATIVE.search(names):
+        weight -= 25
+    return weight
+
+
+def _best_candidate(body):
+    """The element that gathers the most paragraph-like text (readability-style scoring)."""
+    scores: dict = {}
+    for el in body.iter("p", "td", "pre", "div", "li"):
+        if el.tag in ("div", "li", "td"):
+            # A div/td counts as a paragraph only when it carries text of its own.
+            own = (el.text or "") + "".join(c.tail or "" for c in el)
+            if len(own.strip()) < 40:
+                continue
+            text = own
+        else:
+            text = element_text(el)
+        if len(text) < 25:
+            continue
+        score = 1 + text.count(",") + min(len(text) // 100, 3)
+        parent = el.getparent()
+        for level, ancestor in enumerate((parent, parent.getparent() if parent is not None else None)):
+            if ancestor is None or not isinstance(ancestor.tag, str):
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _class_weight(ancestor)
+            scores[ancestor] += score / (1 + level)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1] * (1 - _link_density(kv[0])), reverse=True)
+    return ranked[0][0]
+
+
+def _link_density(el) -> float:
+    text = len(element_text(el)) or 1
+    links = sum(len(element_text(a)) for a in el.iter("a"))
+    return min(links / text, 1.0)
+
+
+def _lead(doc, best):
+    """A sapo/lead block near the article (class hints), else None."""
+    for el in doc.iter("div", "p", "h2", "h3", "span", "strong"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and LEAD_HINT.search(names) and not re.search(r"list|item|meta", names, re.I):
+            text = element_text(el)
+            if 40 <= len(text) <= 800:
+                return el
+    return None
+
+
+def _page_date(doc, best) -> str | None:
+    for el in doc.iter("span", "div", "p", "time", "em", "i"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag == "time" and el.get("datetime"):
+            found = parse_date(el.get("datetime"))
+            if found:
+                return found
+        if names.strip() and DATE_HINT.search(names):
+            found = parse_date(element_text(el)[:120])
+            if found:
+                return found
+    return None
+
+
+__all__ = ["extract_generic", "SKIP_TAGS"]

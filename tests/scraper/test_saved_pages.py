@@ -1,0 +1,47 @@
+"""The quality gate on saved pages: vi-news (real Vietnamese news sites) and the sample site."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract_article
+from tests.scraper.pages import sample_cases, score, squash, vi_news_cases
+
+VI_NEWS = vi_news_cases()
+SAMPLE = sample_cases()
+
+
+def test_the_page_sets_are_there():
+    assert len(VI_NEWS) >= 19
+    assert len(SAMPLE) >= 10
+
+
+@pytest.mark.parametrize("truth", VI_NEWS, ids=[t["file"] for t in VI_NEWS])
+def test_vi_news_page(truth):
+    article = extract_article(truth["html_path"].read_bytes(), truth["page_url"])
+    result = score(article, truth)
+    assert result["first"], truth["first"]
+    assert result["last"], truth["last"]
+    assert result["leaked"] == []
+
+
+@pytest.mark.parametrize("truth", SAMPLE, ids=[t["url"].rsplit("/", 1)[-1] for t in SAMPLE])
+def test_sample_page(truth):
+    article = extract_article(truth["html_path"].read_bytes(), truth["page_url"])
+    result = score(article, truth)
+    assert result["first"] and result["last"] and result["leaked"] == []
+    assert result["title"] and article.published == truth["date"]
+    assert article.author == truth["author"]
+    assert squash(article.lead) == squash(truth["lead"])
+    assert [squash(c) for c in article.captions] == [squash(c) for c in truth["captions"]]
+    body = squash(" ".join(article.paragraphs))
+    assert all(squash(c) in body for c in truth.get("contains", []))
+    assert sorted(a.url.rsplit("/", 1)[-1] for a in article.attachments) == \
+        sorted(a["url"].rsplit("/", 1)[-1] for a in truth.get("attachments", []))
+
+
+@pytest.mark.parametrize("field", ["title", "date"])
+def test_title_and_date_right_on_95_percent(field):
+    pages = VI_NEWS + SAMPLE
+    right = sum(score(extract_article(t["html_path"].read_bytes(), t["page_url"]), t)[field]
+                for t in pages)
+    assert right / len(pages) >= 0.95

@@ -1,0 +1,39 @@
+"""JSON API of the scraper: the latest articles, and one article extracted from its URL."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from errors import BadRequestError
+from services.articles import get_article, list_articles
+
+bp = Blueprint("api_articles", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/articles")
+def articles():
+    config = current_app.config
+    try:
+        limit = max(1, min(int(request.args.get("limit", 50)), 200))
+    except ValueError as exc:
+        raise BadRequestError("limit must be a number",
+                              message_vi="Tham số limit phải là một số.") from exc
+    items = list_articles(config["SITE_URL"], fetcher=current_app.extensions["fetcher"],
+                          store=current_app.extensions["article_store"],
+                          max_pages=config["LISTING_MAX_PAGES"],
+                          deadline_s=config["LISTING_DEADLINE_S"],
+                          ttl_s=config["LISTING_TTL_S"], limit=limit)
+    return jsonify(articles=[{"url": i["url"], "title": i["title"], "published": i["published"]}
+                             for i in items])
+
+
+@bp.get("/article")
+def article():
+    url = (request.args.get("url") or "").strip()
+    if not url:
+        raise BadRequestError("url is required",
+                              message_vi="Xin cho biết địa chỉ bài viết (tham số url).",
+                              message_en="Give the article address (the url parameter).")
+    found = get_article(url, fetcher=current_app.extensions["fetcher"],
+                        store=current_app.extensions["article_store"],
+                        fresh_s=current_app.config["ARTICLE_FRESH_S"])
+    return jsonify(found.to_dict())
