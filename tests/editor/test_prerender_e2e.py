@@ -128,3 +128,36 @@ def test_failed_article_shows_its_reason_and_can_be_retried(e2e_app, env, site, 
     snapshot = client.get("/editor/queue.json").get_json()
     assert snapshot["jobs"][0]["url"] == missing
     assert snapshot["jobs"][0]["status"] == "queued"
+
+
+def test_feed_review_holds_audio_until_an_editor_publishes(env, site, redis_client):
+    app = create_app(workers.app_config({**env, "FEED_REVIEW": "true"}))
+    url = site[0] + "tin-tuc/" + workers.article_paths(site[1])[0].name
+    done = app.test_cli_runner().invoke(args=["prerender", "--url", url, "--wait"])
+    assert done.exit_code == 0, done.output
+    assert "1 đã tạo âm thanh" in done.output
+    client = app.test_client()
+    assert feedparser.parse(client.get("/feed.xml").data).entries == []
+
+    from tests.editor.conftest import csrf_of
+    page = client.get("/editor")
+    client.post("/editor/login", data={"token": TOKEN, "csrf_token": csrf_of(page.text)})
+    page = client.get("/editor")
+    record = JobBook(app.extensions["redis"], app.extensions["keys"]).get_record(url)
+    assert f'src="/audio/article/{record.narration_id}.mp3"' in page.text  # preview first
+    assert "Đưa lên podcast" in page.text
+    client.post("/editor/articles/publish", data={"csrf_token": csrf_of(page.text), "url": url,
+                                                  "public": "1"})
+    entries = feedparser.parse(client.get("/feed.xml").data).entries
+    assert [e.link for e in entries] == [url]
+
+
+def test_cli_reports_failures_with_exit_code(env, site):
+    app = create_app(workers.app_config(env))
+    missing = site[0] + "tin-tuc/khong-co.html"
+    result = app.test_cli_runner().invoke(args=["prerender", "--url", missing, "--wait"])
+    assert result.exit_code == 1
+    assert "1 lỗi" in result.output
+    assert f"LỖI {missing}" in result.output
+    bad = app.test_cli_runner().invoke(args=["prerender", "--since", "28/6/2022"])
+    assert bad.exit_code == 2
