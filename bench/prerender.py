@@ -44,6 +44,7 @@ def _run(workers: int, redis_url: str, site_url: str, instance: Path) -> dict:
     ctx = context_from_app(app)
     crawled = jobs.crawl_site(ctx, site_url)
     ids = [j["id"] for j in crawled["jobs"]]
+    cpu_before = _children_cpu_s()
     started = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-m", "services.worker", "--burst", "prerender"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
@@ -51,14 +52,30 @@ def _run(workers: int, redis_url: str, site_url: str, instance: Path) -> dict:
     for proc in procs:
         proc.wait(timeout=WORKER_TIMEOUT_S)
     elapsed_s = time.perf_counter() - started
-    states = [jobs.describe_job(jobs.load_job(app.extensions["redis"], i)) for i in ids]
+    cpu_s = _children_cpu_s() - cpu_before  # the workers and their work horses
+    loaded = [jobs.load_job(app.extensions["redis"], i) for i in ids]
+    states = [jobs.describe_job(job) for job in loaded]
+    starts = [j.started_at for j in loaded if j.started_at]
+    ends = [j.ended_at for j in loaded if j.ended_at]
+    # From the first job taken to the last one ended: without the workers' start-up.
+    busy_s = (max(ends) - min(starts)).total_seconds() if starts and ends else elapsed_s
     rendered = sum(1 for s in states if (s["result"] or {}).get("status") == "rendered")
     failed = sum(1 for s in states if s["status"] != "finished")
     audio_s = sum(r.duration_ms for r in ctx.book.latest_records(len(ids) + 10)) / 1000
     return {"workers": workers, "articles": len(ids), "rendered": rendered, "failed": failed,
-            "seconds": round(elapsed_s, 2),
+            "seconds": round(elapsed_s, 2), "busy_seconds": round(busy_s, 2),
             "articles_per_minute": round(rendered / elapsed_s * 60, 1) if elapsed_s else 0.0,
-            "audio_minutes": round(audio_s / 60, 1)}
+            "articles_per_minute_busy": round(rendered / busy_s * 60, 1) if busy_s else 0.0,
+            "audio_minutes": round(audio_s / 60, 1),
+            "worker_cpu_seconds": round(cpu_s, 1),
+            "cpu_seconds_per_article": round(cpu_s / max(1, rendered), 2),
+            "cores_used": round(cpu_s / elapsed_s, 2) if elapsed_s else 0.0}
+
+
+def _children_cpu_s() -> float:
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run() -> dict:
@@ -81,5 +98,7 @@ def run() -> dict:
             os.environ.clear()
             os.environ.update(saved_env)
     speedup = (one["seconds"] / two["seconds"]) if two["seconds"] else 0.0
+    busy = (one["busy_seconds"] / two["busy_seconds"]) if two["busy_seconds"] else 0.0
     return {"one_worker": one, "two_workers": two, "speedup": round(speedup, 2),
-            "cpus": os.cpu_count()}
+            "speedup_busy": round(busy, 2), "cpus": os.cpu_count(),
+            "load_average_1m": round(os.getloadavg()[0], 2)}

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Callable, Protocol
 
 from rq import Queue, Retry
+from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus, get_current_job
 
 from cache.jobs import JobBook, PrerenderRecord
@@ -97,15 +98,11 @@ def retry_policy(settings: dict[str, Any]) -> Retry:
 
 def enqueue_prerender(ctx: JobContext, url: str, *, force: bool = False,
                       refresh: bool = False) -> Job:
-    """Queue one article; if a job for this URL is already queued or running, return it."""
+    """Queue one article; if a job for this URL is already queued or running, return it
+    (a forced request replaces a waiting unforced one)."""
     queue = ctx.queues[PRERENDER_QUEUE]
     timeout_s = int(ctx.settings.get("PRERENDER_JOB_TIMEOUT_S", 600))
     pending_ttl_s = timeout_s * 4 + 600  # covers the retries; the job clears it when done
-    existing_id = ctx.book.redis.get(ctx.book.keys.job_pending(_hash(url)))
-    if existing_id:
-        job = _fetch_job(queue, existing_id.decode())
-        if job is not None and _is_pending(job) and not (force and not job.kwargs.get("force")):
-            return job
     job = queue.create_job(
         run_prerender_job, kwargs={"url": url, "force": force, "refresh": refresh},
         retry=retry_policy(ctx.settings), timeout=timeout_s, result_ttl=7 * 86400,
@@ -113,7 +110,13 @@ def enqueue_prerender(ctx: JobContext, url: str, *, force: bool = False,
         meta={"kind": "prerender", "url": url, "stage": "queued", "done": 0, "total": 0,
               "force": force},
     )
-    ctx.book.replace_pending(url, job.id, pending_ttl_s)
+    existing_id = ctx.book.claim_pending(url, job.id, pending_ttl_s)  # atomic (SET NX)
+    if existing_id is not None:
+        existing = _fetch_job(queue, existing_id)
+        if (existing is not None and _is_pending(existing)
+                and (existing.meta.get("force") or not force)):
+            return existing
+        ctx.book.replace_pending(url, job.id, pending_ttl_s)
     queue.enqueue_job(job)
     ctx.book.note_job(job.id)
     return job
@@ -126,7 +129,8 @@ def enqueue_crawl(ctx: JobContext, listing_url: str | None = None, *, since: str
     job = queue.enqueue(
         run_crawl_job, kwargs={"listing_url": listing_url, "since": since, "limit": limit,
                                "force": force},
-        retry=retry_policy(ctx.settings), job_timeout=int(ctx.settings.get("CRAWL_DEADLINE_S", 120)) + 60,
+        retry=retry_policy(ctx.settings),
+        job_timeout=int(ctx.settings.get("CRAWL_DEADLINE_S", 120)) + 60,
         result_ttl=7 * 86400, failure_ttl=30 * 86400, description=f"crawl {listing_url}",
         meta={"kind": "crawl", "url": listing_url, "stage": "queued", "done": 0, "total": 0},
     )
@@ -134,15 +138,10 @@ def enqueue_crawl(ctx: JobContext, listing_url: str | None = None, *, since: str
     return job
 
 
-def _hash(url: str) -> str:
-    from cache.jobs import url_hash
-    return url_hash(url)
-
-
 def _fetch_job(queue: Queue, job_id: str) -> Job | None:
     try:
         return Job.fetch(job_id, connection=queue.connection)
-    except Exception:  # NoSuchJobError, or a job whose data expired
+    except NoSuchJobError:  # its data expired
         return None
 
 
@@ -268,13 +267,19 @@ def _job_progress(job: Job | None) -> Progress:
 def run_prerender_job(url: str, force: bool = False, refresh: bool = False) -> dict[str, Any]:
     ctx = current_context()
     job = get_current_job()
+    done = False
     try:
-        return prerender_url(ctx, url, force=force, refresh=refresh, progress=_job_progress(job))
+        result = prerender_url(ctx, url, force=force, refresh=refresh,
+                               progress=_job_progress(job))
+        done = True
+        return result
     except ServiceError as exc:
         _record_error(job, exc)
         raise
     finally:
-        if job is not None and not (job.retries_left and _is_failing()):
+        # The URL is free for a new job once this one ends for good; a failure RQ will
+        # retry keeps it (the retry is the same job).
+        if job is not None and (done or not job.retries_left):
             ctx.book.release_pending(url, job.id)
 
 
@@ -288,11 +293,6 @@ def run_crawl_job(listing_url: str, since: str | None = None, limit: int | None 
     except ServiceError as exc:
         _record_error(job, exc)
         raise
-
-
-def _is_failing() -> bool:
-    import sys
-    return sys.exc_info()[0] is not None
 
 
 def _record_error(job: Job | None, exc: ServiceError) -> None:
