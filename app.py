@@ -24,6 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=config.get("INSTANCE_PATH") or None,
                 instance_relative_config=True)
     app.config.update(config)
+    app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
     app.config["VERSION"] = __version__
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
@@ -80,6 +81,7 @@ def _build_clients(app: Flask) -> None:
     app.extensions["fetcher"] = Fetcher(app.extensions["http"], policy)
     app.extensions["article_store"] = ArticleStore(
         app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
+    _build_voices(app)
     from services.jobcontext import build_queues
     app.extensions["queues"] = build_queues(app.extensions["redis"])
     if "narrator" in app.extensions:  # after the voices' narrator: read with editors' lexicon
@@ -87,10 +89,47 @@ def _build_clients(app: Flask) -> None:
         follow_lexicon_edits(app)
 
 
+def _build_voices(app: Flask) -> None:
+    """Voices, the audio cache and the background render pool (branch voices)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cache.audio import AudioStore
+    from cache.locks import RedisLock
+    from cache.narrations import NarrationStore
+    from reader.engines import build_engines
+    from reader.normalize import NORMALIZER_VERSION, normalize
+    from services.narration import Narrator
+
+    config = app.config
+    redis_client, keys = app.extensions["redis"], app.extensions["keys"]
+    engines = build_engines(config)
+    app.extensions["engines"] = engines
+    app.extensions["engine"] = engines[config["TTS_ENGINE"]]
+    app.extensions["audio_store"] = AudioStore(redis_client, keys, config["AUDIO_TTL_S"])
+    pool = ThreadPoolExecutor(config["RENDER_CONCURRENCY"], thread_name_prefix="render")
+    app.extensions["render_pool"] = pool
+    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
+    app.extensions["narrator"] = Narrator(
+        engine=app.extensions["engine"],
+        audio=app.extensions["audio_store"],
+        records=NarrationStore(redis_client, keys, config["NARRATION_TTL_S"]),
+        lock_factory=lambda name: RedisLock(redis_client, keys, f"narration:{name}"),
+        pool=pool,
+        normalizer_version=NORMALIZER_VERSION,
+        normalize=normalize,
+        artist=config["SITE_NAME"],
+        max_pending=config["RENDER_CONCURRENCY"] * 4,
+        first_wait_s=config["NARRATION_FIRST_WAIT_S"],
+    )
+
+
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, health
+    from web import api_articles, api_narration, audio, embed, health
     app.register_blueprint(health.bp)
     app.register_blueprint(api_articles.bp)
+    app.register_blueprint(audio.bp)
+    app.register_blueprint(api_narration.bp)
+    app.register_blueprint(embed.bp)
     from web import api_jobs, editor, feed
     app.register_blueprint(editor.bp)
     app.register_blueprint(api_jobs.bp)

@@ -96,7 +96,8 @@ def main() -> int:
             log.info("%s cannot be reached: serving the bundled SAMPLE site on %s",
                      config["SITE_URL"], sample_url)
             env["DOCND_SITE_URL"] = sample_url
-            env["DOCND_ALLOW_PRIVATE_HOSTS"] = "127.0.0.1"
+            # Only the sample's own port: Redis on the same address stays out of reach.
+            env["DOCND_ALLOW_PRIVATE_HOSTS"] = f"127.0.0.1:{port}"
         for name, argv in child_commands(config, env):
             children.append((name, start_child(argv, cwd=ROOT, env=env)))
         log.info("serving on http://127.0.0.1:%s (Ctrl-C to stop)", config["PORT"])

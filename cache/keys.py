@@ -22,6 +22,10 @@ class Keys:
     def narration(self, narration_id: str) -> str:
         return f"{self.prefix}narration:{narration_id}"
 
+    def narration_progress(self, narration_id: str) -> str:
+        """A render in flight (short TTL; the finished record is `narration`)."""
+        return f"{self.prefix}narration-progress:{narration_id}"
+
     def lock(self, name: str) -> str:
         return f"{self.prefix}lock:{name}"
 

@@ -60,7 +60,8 @@ def _guarded(base: type, policy: FetchPolicy) -> type:
         def _new_conn(self):
             sock = super()._new_conn()
             peer = sock.getpeername()[0]
-            if not policy.private_allowed(normalize_host(self.host)) and not is_public_address(peer):
+            if (not policy.private_allowed(normalize_host(self.host), self.port)
+                    and not is_public_address(peer)):
                 sock.close()
                 raise BlockedAddress(f"{self.host} connected to non-public {peer}")
             return sock

@@ -65,7 +65,7 @@ class FetchPolicy:
             hosts.append(urlsplit(site).hostname or "")
         return cls(
             allowed_hosts=frozenset(h for h in (normalize_host(x) for x in hosts if x) if h),
-            private_hosts=frozenset(h for h in (normalize_host(x) for x in
+            private_hosts=frozenset(h for h in (normalize_host_port(x) for x in
                                                 config.get("ALLOW_PRIVATE_HOSTS") or []) if h),
             connect_timeout_s=float(config.get("FETCH_CONNECT_TIMEOUT_S", 5.0)),
             read_timeout_s=float(config.get("FETCH_READ_TIMEOUT_S", 15.0)),
@@ -79,8 +79,26 @@ class FetchPolicy:
     def host_allowed(self, host: str) -> bool:
         return host in self.allowed_hosts
 
-    def private_allowed(self, host: str) -> bool:
-        return host in self.private_hosts
+    def private_allowed(self, host: str, port: int | None = None) -> bool:
+        """An entry "host" allows every port of a private host; "host:port" only that port
+        (so allowing the local sample site never opens Redis on the same address)."""
+        return host in self.private_hosts or (
+            port is not None and f"{host}:{port}" in self.private_hosts)
+
+
+def normalize_host_port(entry: str) -> str:
+    """A private-host allowlist entry: "host", "host:port" or "[v6]:port", normalised."""
+    entry = (entry or "").strip()
+    host, port = entry, ""
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    elif entry.count(":") == 1:
+        host, port = entry.split(":")
+    host = normalize_host(host)
+    if not host or (port and not port.isdigit()):
+        return ""
+    return f"{host}:{int(port)}" if port else host
 
 
 def normalize_host(host: str) -> str:
@@ -178,7 +196,7 @@ def check_target(url: str, policy: FetchPolicy, resolver: Resolver = resolve_hos
     target = parse_target(url)
     if not policy.host_allowed(target.host):
         raise HostNotAllowedError(f"host {target.host} not in allowlist")
-    if not policy.private_allowed(target.host):
+    if not policy.private_allowed(target.host, target.port):
         check_addresses(target.host, resolver(target.host, target.port))
     return target
 

@@ -1,0 +1,56 @@
+"""AudioStore: MP3 bytes in Redis, content-addressed.
+
+Two shelves: on-demand audio carries a TTL, so the embedded Redis (volatile-lru) may evict it
+under memory pressure; audio editors prepared is stored without a TTL ("kept") and is never
+evicted. A value is written in one SET with its complete bytes, so nobody ever reads half an
+MP3.
+"""
+from __future__ import annotations
+
+import redis
+
+from cache.keys import Keys
+
+DEFAULT_TTL_S = 30 * 24 * 3600
+
+
+class AudioStore:
+    def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int = DEFAULT_TTL_S) -> None:
+        self.connection = connection
+        self.keys = keys
+        self.ttl_s = int(ttl_s)
+
+    def get(self, key: str) -> bytes | None:
+        """The audio under `key` from either shelf (one round trip)."""
+        kept, on_demand = self.connection.mget(self.keys.audio_kept(key), self.keys.audio(key))
+        return kept if kept is not None else on_demand
+
+    def put(self, key: str, data: bytes, *, keep: bool = False) -> None:
+        if not data:
+            raise ValueError("refusing to store empty audio")
+        if keep:
+            pipe = self.connection.pipeline(transaction=True)
+            pipe.set(self.keys.audio_kept(key), data)
+            pipe.delete(self.keys.audio(key))  # one copy is enough
+            pipe.execute()
+        else:
+            # NX: if the same bytes are already there, leave them (and their TTL) alone.
+            self.connection.set(self.keys.audio(key), data, ex=self.ttl_s, nx=True)
+
+    def keep(self, key: str) -> bool:
+        """Move on-demand audio to the kept shelf (editors prepared it). False if missing."""
+        data = self.get(key)
+        if data is None:
+            return False
+        self.put(key, data, keep=True)
+        return True
+
+    def missing(self, keys: list[str]) -> list[str]:
+        """Which of `keys` are on neither shelf (one pipelined round trip)."""
+        if not keys:
+            return []
+        pipe = self.connection.pipeline(transaction=False)
+        for key in keys:
+            pipe.exists(self.keys.audio_kept(key), self.keys.audio(key))
+        counts = pipe.execute()
+        return [key for key, count in zip(keys, counts) if not count]

@@ -1,0 +1,1 @@
+"""Reading: spoken Vietnamese (normalize, lexicon), sentences and chunks, article blocks."""

@@ -1,0 +1,32 @@
+"""Voices behind one interface (base.Engine), chosen by name from configuration."""
+from __future__ import annotations
+
+from typing import Any
+
+from reader.engines.auto import AutoEngine
+from reader.engines.base import (BadAudioError, Engine, EngineError, EngineUnavailableError,
+                                 chain_of, run_for)
+from reader.engines.breaker import CircuitBreaker
+from reader.engines.gtts_engine import GttsEngine
+from reader.engines.offline import OfflineEngine
+
+__all__ = ["AutoEngine", "BadAudioError", "Engine", "EngineError", "EngineUnavailableError",
+           "GttsEngine", "OfflineEngine", "build_engines", "chain_of", "run_for", "ENGINE_NAMES"]
+
+ENGINE_NAMES = ("auto", "gtts", "offline")
+
+
+def build_engines(config: dict[str, Any]) -> dict[str, Engine]:
+    """The name → engine table (every engine, built once; `auto` shares the other two)."""
+    offline = OfflineEngine(config.get("OFFLINE_VOICE", "vi"), config.get("OFFLINE_RATE_WPM", 165))
+    gtts = GttsEngine(
+        tld=config.get("GTTS_TLD", "com.vn"),
+        timeout_s=config.get("GTTS_TIMEOUT_S", 8.0),
+        pool_size=config.get("GTTS_POOL_SIZE", 8),
+        retries=config.get("GTTS_RETRIES", 2),
+        backoff_s=config.get("GTTS_BACKOFF_S", 0.25),
+        retry_after_max_s=config.get("GTTS_RETRY_AFTER_MAX_S", 10.0),
+        breaker=CircuitBreaker(config.get("GTTS_BREAKER_FAILURES", 3),
+                               config.get("GTTS_BREAKER_COOLDOWN_S", 60.0)),
+    )
+    return {"offline": offline, "gtts": gtts, "auto": AutoEngine(gtts, offline)}

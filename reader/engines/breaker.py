@@ -1,0 +1,72 @@
+"""A circuit breaker: after `threshold` failures in a row, stop calling for `cooldown_s`.
+
+Closed: calls go through. Open: calls are refused until the cool-down ends. Then one trial
+call is let through (half-open): success closes the breaker, failure opens it again.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable
+
+
+class CircuitBreaker:
+    def __init__(self, threshold: int = 5, cooldown_s: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.threshold = threshold
+        self.cooldown_s = cooldown_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._opened_at: float | None = None
+        self._trial_running = False
+        self.opened_count = 0  # how many times it has opened (for /healthz and tests)
+
+    @property
+    def state(self) -> str:
+        with self._lock:
+            return self._state()
+
+    def _state(self) -> str:
+        if self._opened_at is None:
+            return "closed"
+        if self._clock() - self._opened_at >= self.cooldown_s:
+            return "half-open"
+        return "open"
+
+    def allows(self) -> bool:
+        """May a call go out now? (Does not reserve the half-open trial.)"""
+        with self._lock:
+            state = self._state()
+            return state == "closed" or (state == "half-open" and not self._trial_running)
+
+    def acquire(self) -> bool:
+        """Reserve a call; in half-open only one trial call goes out at a time."""
+        with self._lock:
+            state = self._state()
+            if state == "closed":
+                return True
+            if state == "half-open" and not self._trial_running:
+                self._trial_running = True
+                return True
+            return False
+
+    def record_success(self) -> None:
+        with self._lock:
+            self._failures = 0
+            self._opened_at = None
+            self._trial_running = False
+
+    def record_failure(self) -> None:
+        with self._lock:
+            self._failures += 1
+            half_open = self._trial_running
+            self._trial_running = False
+            if half_open or (self._opened_at is None and self._failures >= self.threshold):
+                self._opened_at = self._clock()
+                self.opened_count += 1
+
+    def release(self) -> None:
+        """A reserved call ended with neither success nor a failure of the remote side."""
+        with self._lock:
+            self._trial_running = False

@@ -1,0 +1,265 @@
+"""Narrations on request: render once (single flight), answer at the first segment.
+
+`Narrator.request(article)` returns the narration record as soon as one segment can play;
+the rest renders in the background (a bounded pool in this process) while clients poll.
+Any number of requests, in any number of processes, for one narration render it once: a
+Redis lock elects the renderer, the others wait on the progress record it writes. The
+finished record is written last, only when every segment and the whole-article MP3 are
+stored; a failed or interrupted render leaves no narration behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from cache.audio import AudioStore
+from cache.locks import RedisLock
+from cache.narrations import NarrationStore
+from errors import BusyError, ServiceError
+from reader import mp3
+from reader.engines.base import Engine
+from reader.narrate import (RenderedSegment, SegmentPlan, audio_key, plan_segments,
+                            render_segments, segment_dicts)
+
+log = logging.getLogger("docnd.narration")
+
+
+class NarrationFailedError(ServiceError):
+    status = 503
+    code = "narration_failed"
+    message_vi = ("Chưa tạo được bản đọc cho bài viết này. Xin vui lòng thử lại sau ít phút.")
+    message_en = "The narration of this article could not be made. Please try again shortly."
+
+
+class EmptyArticleError(ServiceError):
+    status = 422
+    code = "nothing_to_read"
+    message_vi = "Bài viết không có nội dung để đọc."
+    message_en = "The article has no text to read."
+
+
+def narration_id(url: str) -> str:
+    """Stable per article URL: the whole-article MP3 URL does not change when re-rendered."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass
+class Narrator:
+    """Everything a narration needs, built once in create_app() (app.extensions["narrator"])."""
+    engine: Engine
+    audio: AudioStore
+    records: NarrationStore
+    lock_factory: Callable[[str], RedisLock]
+    pool: ThreadPoolExecutor
+    normalizer_version: str
+    artist: str = ""
+    normalize: Callable[[str], str] | None = None
+    max_pending: int = 16  # renders queued in this process before we answer "busy"
+    first_wait_s: float = 30.0  # longest a request waits for the first segment
+    poll_interval_s: float = 0.02
+    _pending: int = field(default=0, init=False)
+    _pending_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    # -- public ---------------------------------------------------------------------------
+    def request(self, article, *, wait: bool = True) -> dict:
+        """The narration of `article`: finished, or in flight with at least one segment ready
+        (with wait=False: in flight, perhaps with none ready yet)."""
+        nid = narration_id(article.canonical_url or article.url)
+        fingerprint = self.fingerprint(article)
+        record = self.records.get(nid)
+        if self._fresh(record, fingerprint):
+            if record.get("provisional") and self._primary_back():
+                # Made offline because Google failed; Google is back: render it again.
+                self._start(article, nid, fingerprint, keep=bool(record.get("kept")))
+            return record
+        # An article editors prepared stays prepared when its new version is rendered.
+        keep = bool(record and record.get("kept"))
+        deadline = time.monotonic() + self.first_wait_s
+        while True:
+            progress = self.records.get_progress(nid)
+            if (progress and progress["status"] == "rendering"
+                    and not self.lock_factory(nid).held()):
+                progress = None  # its renderer died (lock expired): render again
+            if progress and progress.get("fingerprint") == fingerprint:
+                if progress["status"] == "failed":
+                    raise NarrationFailedError(progress.get("error"), retry_after_s=30)
+                if progress["ready_segments"] >= 1 or not wait:
+                    return progress
+            elif not self.lock_factory(nid).held():
+                record = self.records.get(nid)  # finished while we looked?
+                if self._fresh(record, fingerprint):
+                    return record
+                if self._start(article, nid, fingerprint, keep=keep):
+                    continue
+            if time.monotonic() > deadline:
+                raise BusyError("the first segment took too long", retry_after_s=5)
+            time.sleep(self.poll_interval_s)
+
+    def render_now(self, article, *, keep: bool = True) -> dict:
+        """Render synchronously (editors, jobs, the CLI): the finished record, or an error."""
+        nid = narration_id(article.canonical_url or article.url)
+        fingerprint = self.fingerprint(article)
+        lock = self.lock_factory(nid)
+        deadline = time.monotonic() + 600
+        while not lock.acquire():
+            if time.monotonic() > deadline:
+                raise BusyError("another render holds the lock")
+            time.sleep(0.1)
+        self._render(article, nid, fingerprint, lock, keep)
+        record = self.records.get(nid)
+        if record is None:
+            raise NarrationFailedError("render finished without a record")
+        return record
+
+    def article_audio(self, nid: str) -> tuple[bytes, dict] | None:
+        """Whole-article MP3 and its record, if the narration is finished."""
+        record = self.records.get(nid)
+        if not record or record.get("status") != "ready":
+            return None
+        data = self.audio.get(record["audio_key"])
+        return (data, record) if data else None
+
+    def fingerprint(self, article) -> str:
+        """Changes when anything that changes the sound changes."""
+        engine = self.engine
+        blob = "\x1f".join([article.content_hash, engine.name, engine.voice, engine.rate,
+                            self.normalizer_version])
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+    # -- rendering ------------------------------------------------------------------------
+    def _primary_back(self) -> bool:
+        primary = getattr(self.engine, "primary", None)
+        return primary is not None and primary.available()
+
+    def _fresh(self, record: dict | None, fingerprint: str) -> bool:
+        return bool(record and record.get("fingerprint") == fingerprint
+                    and record.get("status") == "ready" and self._audio_present(record))
+
+    def _audio_present(self, record: dict) -> bool:
+        keys = [s["audio_key"] for s in record.get("segments", [])]
+        keys.append(record.get("audio_key", ""))
+        return not self.audio.missing(keys)
+
+    def _start(self, article, nid: str, fingerprint: str, keep: bool) -> bool:
+        """Become the renderer (lock) and render in the background pool. False if another is."""
+        plans = self._plan(article)
+        lock = self.lock_factory(nid)
+        if not lock.acquire():
+            return False
+        with self._pending_lock:
+            if self._pending >= self.max_pending:
+                lock.release()
+                raise BusyError("too many renders queued", retry_after_s=5)
+            self._pending += 1
+        # Progress exists before we return, so waiters see "rendering" at once.
+        self.records.put_progress(nid, self._record(article, nid, fingerprint, plans, [],
+                                                    "rendering"))
+        try:
+            self.pool.submit(self._render_pending, article, nid, fingerprint, lock, keep, plans)
+        except RuntimeError:  # pool shut down
+            with self._pending_lock:
+                self._pending -= 1
+            lock.release()
+            raise
+        return True
+
+    def _render_pending(self, *args) -> None:
+        try:
+            self._render(*args)
+        except Exception:  # already recorded as failed; the pool thread lives on
+            log.exception("narration render failed")
+        finally:
+            with self._pending_lock:
+                self._pending -= 1
+
+    def _plan(self, article) -> list[SegmentPlan]:
+        plans = plan_segments(article, max_chars=self.engine.max_chars, normalize=self.normalize)
+        if not plans:
+            raise EmptyArticleError(article.url)
+        return plans
+
+    def _render(self, article, nid: str, fingerprint: str, lock: RedisLock, keep: bool,
+                plans: list[SegmentPlan] | None = None) -> None:
+        try:
+            plans = plans or self._plan(article)
+
+            def keep_lock() -> None:
+                if not lock.extend():
+                    raise NarrationFailedError("lost the render lock")
+
+            def on_progress(ready: list[RenderedSegment]) -> None:
+                keep_lock()
+                if len(ready) < len(plans):
+                    self.records.put_progress(nid, self._record(
+                        article, nid, fingerprint, plans, ready, "rendering"))
+
+            results = render_segments(plans, self.engine, self.audio,
+                                      normalizer_version=self.normalizer_version, keep=keep,
+                                      on_progress=on_progress, heartbeat=keep_lock)
+            segments = [segment for segment, _ in results]
+            whole, duration_ms = mp3.build_article_mp3(
+                [data for _, data in results], title=article.title, artist=self.artist,
+                date=article.published)
+            # Addressed by its content: the segments and the tags (fingerprint covers title
+            # and date; the artist is a setting).
+            whole_key = audio_key("article", nid, fingerprint, self.artist,
+                                  ",".join(s.key for s in segments))
+            self.audio.put(whole_key, whole, keep=keep)
+            record = self._record(article, nid, fingerprint, plans, segments, "ready")
+            record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,
+                          audio_bytes=len(whole))
+            if self.audio.missing([s.key for s in segments] + [whole_key]):
+                # e.g. Redis restarted and lost writes: never publish a record with holes
+                raise NarrationFailedError("audio went missing before the record was written")
+            if not lock.extend():
+                raise NarrationFailedError("lost the render lock before finishing")
+            self.records.finish(nid, record, keep=keep)  # last: the narration now exists
+        except BaseException as exc:
+            self._fail(article, nid, fingerprint, plans or [], exc)
+            raise
+        finally:
+            try:
+                lock.release()
+            except Exception:  # Redis gone: the lock expires by itself
+                log.warning("could not release the render lock of %s", nid)
+
+    def _fail(self, article, nid, fingerprint, plans, exc: BaseException) -> None:
+        log.warning("narration %s failed: %r", nid, exc)
+        record = self._record(article, nid, fingerprint, plans, [], "failed")
+        record["error"] = type(exc).__name__
+        try:
+            self.records.fail(nid, record)
+        except Exception:  # Redis gone: nothing to tell pollers, nothing was cached
+            log.warning("could not record the failure of %s", nid)
+
+    def _record(self, article, nid, fingerprint, plans, ready, status) -> dict:
+        engines = sorted({segment.engine for segment in ready})
+        segments = segment_dicts(plans, ready)
+        engine = self.engine
+        provisional = (engine.name == "auto" and any(s.engine != engine.primary.name
+                                                      for s in ready))
+        return {
+            "id": nid,
+            "url": article.canonical_url or article.url,
+            "title": article.title,
+            "published": article.published,
+            "status": status,
+            "engine": "+".join(engines) if engines else engine.name,
+            "voice": engine.voice,
+            "provisional": provisional,
+            "duration_ms": segments[-1]["end_ms"] if segments else 0,
+            "ready_segments": len(ready),
+            "total_segments": len(plans),
+            "segments": segments,
+            "fingerprint": fingerprint,
+            "content_hash": article.content_hash,
+            "normalizer_version": self.normalizer_version,
+            "updated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+

@@ -1,0 +1,65 @@
+"""`flask speak` and the voices in /healthz."""
+from __future__ import annotations
+
+import pytest
+
+from reader import mp3
+from tests.voices.fake_google import FakeGoogle, status
+
+
+@pytest.fixture()
+def app_config(app_config):
+    return {**app_config, "TTS_ENGINE": "auto", "GTTS_BREAKER_FAILURES": 2,
+            "GTTS_RETRIES": 0}
+
+
+def test_speak_offline_writes_mp3(runner, tmp_path):
+    out = tmp_path / "x.mp3"
+    result = runner.invoke(args=["speak", "Xin chào. Đây là giọng đọc ngoại tuyến.", "-o",
+                                 str(out), "--engine", "offline"])
+    assert result.exit_code == 0, result.output
+    assert mp3.duration_ms(out.read_bytes()) > 1000
+    assert "offline" in result.output
+
+
+def test_speak_gtts_uses_google(runner, tmp_path):
+    out = tmp_path / "g.mp3"
+    with FakeGoogle() as google:
+        result = runner.invoke(args=["speak", "Xin chào Lạng Sơn.", "-o", str(out),
+                                     "--engine", "gtts"])
+    assert result.exit_code == 0, result.output
+    assert google.calls == 1 and out.read_bytes() == google.sent[google.texts[0]]
+
+
+def test_speak_reports_google_failure_without_traceback(runner, tmp_path):
+    with FakeGoogle(lambda n, text: status(503)):
+        result = runner.invoke(args=["speak", "Xin chào.", "-o", str(tmp_path / "f.mp3"),
+                                     "--engine", "gtts"])
+    assert result.exit_code != 0
+    assert "Giọng đọc tạm thời không hoạt động" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_speak_refuses_an_unknown_engine(runner, tmp_path):
+    result = runner.invoke(args=["speak", "x", "-o", str(tmp_path / "f.mp3"), "--engine", "espeak"])
+    assert result.exit_code != 0
+
+
+def test_healthz_shows_voices_and_breaker(app, client):
+    body = client.get("/healthz").get_json()
+    assert body["voices"] == {"offline": True, "gtts": True, "auto": True}
+    gtts = app.extensions["engines"]["gtts"]
+    with FakeGoogle(lambda n, text: status(503)) as google:
+        for _ in range(2):
+            with pytest.raises(Exception):
+                gtts.synthesize("Xin chào.")
+        body = client.get("/healthz").get_json()
+    assert google.calls == 2  # the health check itself called nobody
+    assert body["voices"] == {"offline": True, "gtts": False, "auto": True}
+
+
+def test_engine_table_follows_configuration(app):
+    engines = app.extensions["engines"]
+    assert set(engines) == {"auto", "gtts", "offline"}
+    assert app.extensions["engine"] is engines["auto"]
+    assert engines["offline"].voice == "vi" and engines["offline"].rate_wpm == 165
