@@ -27,7 +27,8 @@ def _redis_url_of(connection) -> str | None:
     kwargs = connection.connection_pool.connection_kwargs
     if "host" not in kwargs:
         return None
-    password = f":{kwargs['password']}@" if kwargs.get("password") else ""
+    password = (f"{kwargs.get('username') or ''}:{kwargs['password']}@"
+                if kwargs.get("password") else "")
     return f"redis://{password}{kwargs['host']}:{kwargs.get('port', 6379)}/{kwargs.get('db', 0)}"
 
 

@@ -70,6 +70,9 @@ def prerender_command(listing, since, limit, urls, force, wait):
         for item in queued:
             click.echo(f"{item['id']}\t{item['url']}")
         click.echo(f"Đã đưa {len(queued)} bài vào hàng đợi.", err=True)
+        if Worker.count(queue=queue) == 0:
+            click.echo("Chưa có worker nào chạy: các bài sẽ được xử lý khi một worker chạy "
+                       "(make run, hoặc python -m services.worker).", err=True)
         return
     if not queued:
         click.echo("Không có bài nào cần đọc.", err=True)
