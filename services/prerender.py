@@ -1,8 +1,8 @@
 """Editors' pre-rendering: the RQ jobs (render one article, crawl the listing) and the plain
 functions behind them, which take their collaborators as arguments (a `JobContext`).
 
-A job is idempotent: an article whose content hash is unchanged and whose audio is still
-stored is skipped unless forced. A changed article is rendered again and its record then
+A job is idempotent: an article whose content hash and narration fingerprint are unchanged
+and whose audio is still stored is skipped unless forced. A changed article is rendered again and its record then
 points at the new narration, so the old audio is no longer served for it. The record is
 written last, after the narration is complete: a worker killed mid-job leaves no record
 pointing at missing audio, and RQ hands the job to another worker (see services/worker.py).
@@ -14,7 +14,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from rq import Queue, Retry
 from rq.exceptions import NoSuchJobError
@@ -32,12 +32,6 @@ QUEUE_NAMES = (PRERENDER_QUEUE, CRAWL_QUEUE)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-class ListingItemLike(Protocol):
-    url: str
-    title: str
-    published: str | None
-
-
 @dataclass
 class NarrationResult:
     """What pre-rendering needs to know of a finished narration."""
@@ -47,7 +41,6 @@ class NarrationResult:
     engine: str = ""
     voice: str = ""
     normalizer_version: str = ""
-    rendered: bool = True  # False when the narration service found it already complete
 
 
 @dataclass
@@ -162,6 +155,7 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
             and previous.content_hash == article.content_hash
             and ctx.narration_ready(previous.narration_id, article)):
         report("skipped", 1, 1)
+        log.info("unchanged, skipped: %s", url)
         return {"status": "skipped", "url": url, "narration_id": previous.narration_id}
 
     report("narrating", 0, 0)
@@ -180,6 +174,7 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
     )
     ctx.book.save_record(record)  # last: only now is the article "ready" for the feed
     report("done", 1, 1)
+    log.info("rendered %s (%d bytes, %d ms)", url, result.audio_bytes, result.duration_ms)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
 
 
