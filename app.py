@@ -33,6 +33,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     _build_clients(app)
     _register_blueprints(app)
+    _apply_limits(app)
     from web.errors import register_error_handlers
     from web.security import register_security
     register_error_handlers(app)
@@ -123,9 +124,29 @@ def _build_voices(app: Flask) -> None:
     )
 
 
+def _apply_limits(app: Flask) -> None:
+    """The render budget (web/limits.py): renders per client, fetches and PDFs per client."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from web.limits import apply_route_limits, build_limiter, render_admission
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    limiter = build_limiter(app)
+    app.extensions["render_admission"] = render_admission(limiter, app.config["RENDER_RATE_LIMIT"])
+    fetch_limit = app.config["FETCH_RATE_LIMIT"]
+    apply_route_limits(app, limiter, {
+        "api_articles.article": fetch_limit,
+        "pages.read": fetch_limit,
+        "pages.pdf": fetch_limit,
+        "embed.player": fetch_limit,
+    })
+
+
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, api_narration, audio, embed, health
+    from web import api_articles, api_docs, api_narration, audio, embed, health
     app.register_blueprint(health.bp)
+    app.register_blueprint(api_docs.bp)
     app.register_blueprint(api_articles.bp)
     app.register_blueprint(audio.bp)
     app.register_blueprint(api_narration.bp)

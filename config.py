@@ -61,6 +61,11 @@ DEFAULTS: dict[str, Any] = {
     "EDITOR_TOKEN": None,
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
+    # Render budget (per client, shared by all web processes through Redis)
+    "RATE_LIMITS_ENABLED": True,
+    "RENDER_RATE_LIMIT": "10 per minute;60 per hour",  # new narrations started
+    "FETCH_RATE_LIMIT": "60 per minute",  # article fetches, PDF exports
+    "PROXY_COUNT": 0,  # reverse proxies in front whose X-Forwarded-For we trust
     # Pre-rendering by editors (RQ workers), the periodic crawl and the podcast feed
     "LISTING_URL": None,  # first page of the news listing; SITE_URL when unset
     "CRAWL_MAX_PAGES": 3,

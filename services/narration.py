@@ -67,9 +67,11 @@ class Narrator:
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     # -- public ---------------------------------------------------------------------------
-    def request(self, article, *, wait: bool = True) -> dict:
+    def request(self, article, *, wait: bool = True,
+                admit: Callable[[], None] | None = None) -> dict:
         """The narration of `article`: finished, or in flight with at least one segment ready
-        (with wait=False: in flight, perhaps with none ready yet)."""
+        (with wait=False: in flight, perhaps with none ready yet). `admit` is called just
+        before a NEW render starts (never for cached or in-flight ones) and may refuse it."""
         nid = narration_id(article.canonical_url or article.url)
         fingerprint = self.fingerprint(article)
         record = self.records.get(nid)
@@ -95,6 +97,9 @@ class Narrator:
                 record = self.records.get(nid)  # finished while we looked?
                 if self._fresh(record, fingerprint):
                     return record
+                if admit is not None:
+                    admit()
+                    admit = None  # one render counted per request
                 if self._start(article, nid, fingerprint, keep=keep):
                     continue
             if time.monotonic() > deadline:

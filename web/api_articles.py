@@ -13,10 +13,13 @@ bp = Blueprint("api_articles", __name__, url_prefix="/api/v1")
 def articles():
     config = current_app.config
     try:
-        limit = max(1, min(int(request.args.get("limit", 50)), 200))
-    except ValueError as exc:
-        raise BadRequestError("limit must be a number",
-                              message_vi="Tham số limit phải là một số.") from exc
+        limit = int(request.args.get("limit", 50))
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= 200:
+        raise BadRequestError("limit must be a whole number from 1 to 200",
+                              message_vi="Tham số limit phải là một số nguyên từ 1 đến 200.",
+                              message_en="limit must be a whole number from 1 to 200.")
     items = list_articles(config["SITE_URL"], fetcher=current_app.extensions["fetcher"],
                           store=current_app.extensions["article_store"],
                           max_pages=config["LISTING_MAX_PAGES"],

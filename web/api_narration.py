@@ -51,7 +51,8 @@ def narration():
     url = article_url_arg()
     article = get_article(url, fetcher=current_app.extensions["fetcher"],
                           store=current_app.extensions["article_store"])
-    record = current_app.extensions["narrator"].request(article)
+    record = current_app.extensions["narrator"].request(
+        article, admit=current_app.extensions["render_admission"])
     response = jsonify(present(record))
     response.headers["Cache-Control"] = "no-store" if record["status"] != "ready" else "no-cache"
     return response

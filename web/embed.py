@@ -20,6 +20,8 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from errors import ServiceError
+from scraper.errors import SourceUnreachableError
+from scraper.policy import check_target
 from services.embed_policy import (allowed_origins, article_hosts, check_article_url,
                                    check_origin, normalize_origin, origin_allowed)
 from services.embed_profiles import load_page_selectors
@@ -47,8 +49,15 @@ def _own_origin() -> str:
 
 def _checked_url(raw: str | None) -> str:
     config = current_app.config
-    return check_article_url(raw, article_hosts(config.get("SITE_URL") or "",
-                                                config.get("ALLOWED_HOSTS") or []))
+    url = check_article_url(raw, article_hosts(config.get("SITE_URL") or "",
+                                               config.get("ALLOWED_HOSTS") or []))
+    # The scraper's own rules too (private addresses, odd IP spellings): one policy, so the
+    # widget refuses at once what the narration would refuse later.
+    try:
+        check_target(url, current_app.extensions["fetcher"].policy)
+    except SourceUnreachableError:
+        pass  # a DNS hiccup is the narration's to report, not a refusal
+    return url
 
 
 def build_embed_js(selectors: list[dict]) -> bytes:
