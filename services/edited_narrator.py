@@ -65,13 +65,13 @@ class EditedNarrator(Narrator):
             self.normalizer_version = normalizer.version
             self._synced_at = time.monotonic()
 
-    def request(self, article, *, wait: bool = True) -> dict:
+    def request(self, article, **options) -> dict:
         self.sync_lexicon()
-        return super().request(article, wait=wait)
+        return super().request(article, **options)
 
-    def render_now(self, article, *, keep: bool = True) -> dict:
+    def render_now(self, article, **options) -> dict:
         self.sync_lexicon(now=True)  # jobs: always the table as it is now
-        return super().render_now(article, keep=keep)
+        return super().render_now(article, **options)
 
 
 def follow_lexicon_edits(app: Any) -> None:

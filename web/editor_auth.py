@@ -1,8 +1,8 @@
 """Who may use the editor tools: the API by Bearer token, the editor page by a session opened
 with the same token; a CSRF token on every form. All comparisons are constant-time.
 
-With EDITOR_TOKEN unset the editor tools are off: every editor URL answers 404 with a
-message that says how to turn them on.
+With EDITOR_TOKEN unset the editor tools are off: the editor page answers 404 with a
+message that says how to turn them on (the API: 401 without a token, 404 with one).
 """
 from __future__ import annotations
 
@@ -60,13 +60,14 @@ def token_matches(given: str, token: str) -> bool:
 
 
 def require_bearer(req: Request | None = None) -> None:
-    """API calls: `Authorization: Bearer <EDITOR_TOKEN>`, or an open editor session."""
+    """API calls: `Authorization: Bearer <EDITOR_TOKEN>`, or an open editor session.
+    Without credentials the answer is 401 even while the editor tools are off (then a
+    caller with a token learns they are off: 404)."""
     req = req or request
-    token = editor_token()
     header = req.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
     if scheme.lower() == "bearer" and given.strip():
-        if not token_matches(given.strip(), token):
+        if not token_matches(given.strip(), editor_token()):
             raise WrongTokenError()
         return
     if header:
