@@ -139,18 +139,20 @@ def _apply_limits(app: Flask) -> None:
         "api_articles.article": fetch_limit,
         "pages.read": fetch_limit,
         "pages.pdf": fetch_limit,
+        "pages.listen": fetch_limit,
         "embed.player": fetch_limit,
     })
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, api_docs, api_narration, audio, embed, health
+    from web import api_articles, api_docs, api_narration, audio, embed, health, pages
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(api_articles.bp)
     app.register_blueprint(audio.bp)
     app.register_blueprint(api_narration.bp)
     app.register_blueprint(embed.bp)
+    app.register_blueprint(pages.bp)
     from web import api_jobs, editor, feed
     app.register_blueprint(editor.bp)
     app.register_blueprint(api_jobs.bp)

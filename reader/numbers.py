@@ -1,6 +1,8 @@
 """Numbers as a Vietnamese speaker says them: mốt, tư, lăm, linh, không trăm, nghìn, triệu, tỷ."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 # Group names by power of a thousand below a billion; "tỷ" is handled by recursion.
 GROUP_NAMES = ("", "nghìn", "triệu")
@@ -8,6 +10,11 @@ MAX_NUMBER_DIGITS = 18  # longer runs are read digit by digit (serial numbers, n
 MONTHS = {1: "một", 4: "tư"}  # "tháng tư", never "tháng bốn"
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def spaced(words: str) -> str:
+    """Readings are padded with spaces so they never glue to a neighbour; spaces are squeezed later."""
+    return f" {words} "
 
 
 def read_digits(digits: str) -> str:
@@ -40,6 +47,7 @@ def _read_group(n: int, full: bool) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def read_int(digits: str) -> str:
     """Read a run of ASCII digits as a whole number; leading zeros are dropped ("01" -> "một")."""
     stripped = digits.lstrip("0")

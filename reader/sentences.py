@@ -18,13 +18,14 @@ st sđt đt số no mr mrs ms dr st
 """.split())
 _BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"”’»)\]]*)(\s+)")
 _NEXT_START = re.compile(r"[\"“‘«(\[]*([^\W_]|-)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEWLINES = re.compile(r"\s*\n\s*")
 
 CLAUSE_MARKS = ",;:"
 # Words a long sentence may be cut before: conjunctions and a few common prepositions.
 CONJUNCTIONS = ("và", "nhưng", "hoặc", "hay", "để", "của", "mà", "thì", "nên", "vì", "với",
                 "theo", "tại", "trong", "cho", "từ", "đến", "khi", "nhằm", "đồng thời", "về")
+_BEFORE_CONJUNCTION = re.compile(
+    r" (?=(?:" + "|".join(re.escape(w) for w in CONJUNCTIONS) + r")(?: |$))")
 # Number words: a space between two of them is a bad place to stop ("ba trăm | năm mươi").
 NUMBER_WORDS = frozenset("""
 không một hai ba bốn năm sáu bảy tám chín mười mươi mốt tư lăm linh lẻ trăm nghìn ngàn
@@ -54,8 +55,8 @@ def _split_paragraph(text: str) -> list[str]:
         if not (first.isupper() or first.isdigit() or first == "-"):
             continue  # "..." or "v.v." followed by lower case: the sentence goes on
         if punct == ".":
-            word = _WORD_BEFORE.search(text, start, m.start())
-            token = word.group(1).lstrip("\"“‘«([").lower() if word else ""
+            space = max(text.rfind(" ", start, m.start()), start - 1)
+            token = text[space + 1:m.start()].lstrip("\"“‘«([").lower()
             if token in NO_STOP_BEFORE or _is_initial(token):
                 continue
         end = m.end() - len(m.group(3))
@@ -96,30 +97,27 @@ def chunk_text(text: str, max_chars: int) -> list[str]:
 
 
 def _best_cut(text: str, max_chars: int) -> int:
+    """Index of the space to cut at (the chunk is text[:cut])."""
     window = text[:max_chars + 1]  # a space right after max_chars is still a clean cut
     floor = max_chars // 3  # avoid tiny leading chunks when a better place exists
-    spaces = [i for i, ch in enumerate(window) if ch == " "]
-    if not spaces:
+    last_space = window.rfind(" ")
+    if last_space <= 0:
         nxt = text.find(" ", max_chars)
         return nxt if nxt != -1 else len(text)  # one long word: keep it whole
-    clause = [i for i in spaces if i > floor and text[i - 1] in CLAUSE_MARKS]
-    if clause:
-        return clause[-1]
-    before_conj = [i for i in spaces if i > floor and _starts_with_conjunction(text, i + 1)]
-    if before_conj:
-        return before_conj[-1]
-    outside_numbers = [i for i in spaces if i > floor and not _inside_number(text, i)]
-    if outside_numbers:
-        return outside_numbers[-1]
-    return spaces[-1] if spaces[-1] > 0 else spaces[0]
-
-
-def _starts_with_conjunction(text: str, at: int) -> bool:
-    for word in CONJUNCTIONS:
-        end = at + len(word)
-        if text.startswith(word, at) and (end == len(text) or text[end] == " "):
-            return True
-    return False
+    clause = max(window.rfind(mark + " ") for mark in CLAUSE_MARKS)
+    if clause + 1 > floor:
+        return clause + 1
+    conjunction = -1
+    for m in _BEFORE_CONJUNCTION.finditer(window):
+        conjunction = m.start()
+    if conjunction > floor:
+        return conjunction
+    space = last_space
+    while space > floor:
+        if not _inside_number(text, space):
+            return space
+        space = window.rfind(" ", 0, space)
+    return last_space
 
 
 def _inside_number(text: str, space: int) -> bool:

@@ -17,17 +17,19 @@ def register(app: Flask) -> None:
     from web.cli_speak import speak_command
     app.cli.add_command(speak_command)
     app.cli.add_command(extract_command)
+    app.cli.add_command(normalize_command)
     from web.cli_prerender import prerender_command
     app.cli.add_command(prerender_command)
 
-    @app.cli.command("normalize")
-    def normalize_command() -> None:
-        """Read lines on stdin, print each as spoken Vietnamese (one line out per line in)."""
-        from reader.normalize import normalize
-        stdin = click.get_text_stream("stdin")
-        for line in stdin:
-            click.echo(normalize(line.rstrip("\r\n")))
-            sys.stdout.flush()
+
+@click.command("normalize")
+def normalize_command() -> None:
+    """Read lines on stdin, print each as spoken Vietnamese (one line out per line in)."""
+    from reader.normalize import normalize
+    stdin = click.get_text_stream("stdin")
+    for line in stdin:
+        click.echo(normalize(line.rstrip("\r\n")))
+        sys.stdout.flush()
 
 
 @click.command("extract")

@@ -62,7 +62,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(redis.exceptions.ConnectionError)
     @app.errorhandler(redis.exceptions.TimeoutError)
+    @app.errorhandler(redis.exceptions.OutOfMemoryError)
+    @app.errorhandler(redis.exceptions.ReadOnlyError)
+    @app.errorhandler(redis.exceptions.BusyLoadingError)
     def _redis_down(exc):
+        # Down, full (at its memory limit), a read-only replica or still loading: all mean
+        # "storage cannot take this now", which is a 503 with a retry, never a 500.
         log.error("redis unavailable: %s", exc)
         err = StorageUnavailableError()
         return error_response(err.status, err.code, err.message_vi, err.message_en, 10)

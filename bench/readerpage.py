@@ -1,0 +1,66 @@
+"""The reader page's costs: server time of /read (article cached), of Xuất PDF, and the
+weight of what a reader's browser downloads (HTML, CSS, JS). `python -m bench readerpage`."""
+from __future__ import annotations
+
+import gzip
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPEATS = 15
+PDF_REPEATS = 5
+ARTICLE = "tin-tuc/hoi-nghi-tong-ket-cong-tac-tai-nguyen-va-moi-truong-nam-2025.html"  # the longest
+
+
+def _median_ms(call, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def run() -> dict:
+    from app import create_app
+    from cache.redis_server import EmbeddedRedis
+    from tests.support.servers import serve_sample_site
+
+    redis = EmbeddedRedis(Path(tempfile.mkdtemp(prefix="bench-redis-")), maxmemory="64mb").start()
+    try:
+        with serve_sample_site() as site:
+            app = create_app({"REDIS_URL": redis.url, "SECRET_KEY": "bench", "SITE_URL": site,
+                              "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
+                              "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
+                              "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-instance-")})
+            client = app.test_client()
+            url = site + ARTICLE
+            first_started = time.perf_counter()
+            page = client.get("/read", query_string={"url": url})
+            first_ms = round((time.perf_counter() - first_started) * 1000, 1)
+            html = page.data
+            read_ms = _median_ms(lambda: client.get("/read", query_string={"url": url}), REPEATS)
+            client.get("/pdf", query_string={"url": url})  # loads WeasyPrint once
+            pdf = client.get("/pdf", query_string={"url": url})
+            pdf_ms = _median_ms(lambda: client.get("/pdf", query_string={"url": url}), PDF_REPEATS)
+            assets = re.findall(rb'(?:src|href)="(/static/[^"?]+)', html)
+            sizes = {a.decode(): len(client.get(a.decode()).data) for a in assets}
+            payloads = [html] + [client.get(a).data for a in sizes]
+            sentences = len(re.findall(rb'data-sentence="', html))
+        return {
+            "article": ARTICLE,
+            "sentences_on_page": sentences,
+            "read_first_ms": first_ms,  # fetch + extract + render
+            "read_cached_median_ms": read_ms,
+            "pdf_median_ms": pdf_ms,
+            "pdf_kib": round(len(pdf.data) / 1024, 1),
+            "html_kib": round(len(html) / 1024, 1),
+            "assets_bytes": sizes,
+            "page_total_kib": round(sum(len(p) for p in payloads) / 1024, 1),
+            "page_total_gzip_kib": round(sum(len(gzip.compress(p)) for p in payloads) / 1024, 1),
+        }
+    finally:
+        redis.stop()

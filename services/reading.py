@@ -1,0 +1,147 @@
+"""What the reader pages show, and the work behind each page (views stay thin).
+
+The reader page is the article cut into blocks of numbered sentences. The numbers are the
+narration's (reader.blocks.article_sentences), so the page highlights sentence i while the
+segments of sentence i play. No Flask here: collaborators come in as arguments.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from errors import BusyError, ServiceError
+from scraper.article import Article
+
+log = logging.getLogger("docnd.reading")
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    index: int  # global, 0-based, in reading order: the narration's segment "sentence"
+    text: str
+
+
+@dataclass(frozen=True)
+class BlockView:
+    index: int  # the narration's segment "block"
+    kind: str  # title | lead | paragraph | caption
+    sentences: tuple[SentenceView, ...]
+
+
+@dataclass(frozen=True)
+class ReaderPage:
+    article: Article
+    blocks: tuple[BlockView, ...]
+    date_text: str | None  # "28/06/2022 08:30", as the department writes dates
+
+    def of_kind(self, kind: str) -> list[BlockView]:
+        return [block for block in self.blocks if block.kind == kind]
+
+    @property
+    def title_block(self) -> BlockView | None:
+        found = self.of_kind("title")
+        return found[0] if found else None
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(block.sentences) for block in self.blocks)
+
+
+def build_reader_page(article: Article) -> ReaderPage:
+    """Group the narration's numbered sentences (reader.blocks.article_sentences) by block."""
+    from reader.blocks import article_sentences
+
+    blocks: dict[int, tuple[str, list[SentenceView]]] = {}
+    for ref in article_sentences(article):
+        kind, sentences = blocks.setdefault(ref.block, (ref.kind, []))
+        sentences.append(SentenceView(ref.index, ref.text))
+    views = tuple(BlockView(index, kind, tuple(sentences))
+                  for index, (kind, sentences) in sorted(blocks.items()))
+    return ReaderPage(article=article, blocks=views, date_text=format_date_vi(article.published))
+
+
+def load_reader_page(url: str, *, fetcher, store) -> ReaderPage:
+    """The article at `url` (extracted or from the cache), ready for the reader page."""
+    from services.articles import get_article
+
+    return build_reader_page(get_article(url, fetcher=fetcher, store=store))
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    data: bytes
+    title: str
+    content_disposition: str
+
+
+def export_pdf(url: str, *, fetcher, store, site_name: str) -> PdfDocument:
+    """Xuất PDF: the article as a tagged PDF, with a download name from its title."""
+    from services.articles import get_article
+    from services.pdf import article_pdf, content_disposition
+
+    article = get_article(url, fetcher=fetcher, store=store)
+    data = article_pdf(article, site_name=site_name, date_text=format_date_vi(article.published))
+    return PdfDocument(data, article.title, content_disposition(article.title, "pdf"))
+
+
+def whole_article_audio(url: str, *, fetcher, store, narrator, admit=None,
+                        wait_s: float = 60.0, poll_s: float = 0.25) -> str:
+    """The narration id of `url`, once its whole-article MP3 exists: renders it on request
+    and waits (bounded), for the native player of browsers without scripts. `admit` is the
+    render budget: called only if a new render has to start."""
+    from services.articles import get_article
+
+    article = get_article(url, fetcher=fetcher, store=store)
+    deadline = time.monotonic() + wait_s
+    while True:
+        record = narrator.request(article, wait=False, admit=admit)
+        if record.get("status") == "ready":
+            return record["id"]
+        if time.monotonic() > deadline:
+            raise BusyError("the whole-article audio took too long", retry_after_s=10)
+        time.sleep(poll_s)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    url: str
+    title: str
+    published: str | None
+    date_text: str | None
+
+
+@dataclass(frozen=True)
+class Listing:
+    items: tuple[ListItem, ...]
+    problem_vi: str | None = None  # why the list is empty, in words for the reader
+
+
+def latest_articles(*, fetcher, store, site_url: str, limit: int = 20) -> Listing:
+    """The newest articles of the department's listing. The home page must open even when
+    the source site is down, so a failure becomes a message on the page, not an error page."""
+    from services.articles import list_articles
+
+    try:
+        rows = list_articles(site_url, fetcher=fetcher, store=store, limit=limit)
+    except ServiceError as exc:
+        log.warning("listing of %s unavailable: %s", site_url, exc)
+        return Listing((), exc.message_vi)
+    items = tuple(ListItem(row["url"], row["title"], row.get("published"),
+                           format_date_vi(row.get("published"))) for row in rows)
+    return Listing(items)
+
+
+def format_date_vi(published: str | None) -> str | None:
+    """ISO date or datetime -> '28/06/2022' or '28/06/2022 08:30'; unknown text is kept."""
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if len(text) <= 10:  # a date alone: no midnight invented
+        return moment.strftime("%d/%m/%Y")
+    return moment.strftime("%d/%m/%Y %H:%M")

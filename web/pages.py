@@ -1,0 +1,97 @@
+"""The pages people read and listen on: home (latest articles), the reader, PDF, and the
+whole-article MP3 for browsers without scripts. Views stay thin: read input, call one
+function, render."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from flask import (Blueprint, Response, current_app, redirect, render_template, request,
+                   url_for)
+
+from errors import BadRequestError
+from services import reading
+
+bp = Blueprint("pages", __name__)
+
+STATIC_MAX_AGE_S = 365 * 24 * 3600  # versioned URLs (?v=hash) never change
+STATIC_UNVERSIONED_MAX_AGE_S = 3600
+
+
+def _article_url() -> str:
+    url = (request.args.get("url") or "").strip()
+    if not url:
+        raise BadRequestError("missing url", message_vi="Thiếu địa chỉ bài viết (tham số url).",
+                              message_en="The article address (url parameter) is missing.")
+    return url
+
+
+def _collaborators() -> dict:
+    return {"fetcher": current_app.extensions["fetcher"],
+            "store": current_app.extensions["article_store"]}
+
+
+@bp.get("/")
+def home():
+    listing = reading.latest_articles(**_collaborators(), site_url=current_app.config["SITE_URL"])
+    return render_template("pages/home.html", listing=listing)
+
+
+@bp.get("/read")
+def read():
+    url = _article_url()
+    page = reading.load_reader_page(url, **_collaborators())
+    return render_template("pages/read.html", page=page)
+
+
+@bp.get("/pdf")
+def pdf():
+    url = _article_url()
+    document = reading.export_pdf(url, **_collaborators(),
+                                  site_name=current_app.config["SITE_NAME"])
+    response = Response(document.data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = document.content_disposition
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@bp.get("/listen")
+def listen():
+    """The whole article as one MP3, for the native <audio> when scripts are off: renders on
+    request (bounded wait), then redirects to the stable whole-article URL."""
+    url = _article_url()
+    narration_id = reading.whole_article_audio(
+        url, **_collaborators(), narrator=current_app.extensions["narrator"],
+        admit=current_app.extensions.get("render_admission"))
+    return redirect(url_for("audio.article_audio", narration_id=narration_id), code=303)
+
+
+@bp.app_context_processor
+def _asset_helpers() -> dict:
+    return {"asset_url": asset_url}
+
+
+def asset_url(filename: str) -> str:
+    """/static/<file>?v=<content hash>: changes when the file does, so it can be cached long."""
+    return url_for("static", filename=filename,
+                   v=_file_version(filename, current_app.static_folder))
+
+
+@lru_cache(maxsize=128)
+def _file_version(filename: str, static_folder: str) -> str:
+    path = Path(static_folder) / filename
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "0"
+
+
+@bp.after_app_request
+def _static_cache_headers(response: Response) -> Response:
+    if request.endpoint == "static" and response.status_code in (200, 304):
+        if request.args.get("v"):
+            response.headers["Cache-Control"] = f"public, max-age={STATIC_MAX_AGE_S}, immutable"
+        else:
+            response.headers["Cache-Control"] = f"public, max-age={STATIC_UNVERSIONED_MAX_AGE_S}"
+    return response
