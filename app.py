@@ -83,6 +83,11 @@ def _build_clients(app: Flask) -> None:
     app.extensions["article_store"] = ArticleStore(
         app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
     _build_voices(app)
+    from services.jobcontext import build_queues
+    app.extensions["queues"] = build_queues(app.extensions["redis"])
+    if "narrator" in app.extensions:  # after the voices' narrator: read with editors' lexicon
+        from services.edited_narrator import follow_lexicon_edits
+        follow_lexicon_edits(app)
 
 
 def _build_voices(app: Flask) -> None:
@@ -150,3 +155,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_narration.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(pages.bp)
+    from web import api_jobs, editor, feed
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(api_jobs.bp)
+    app.register_blueprint(feed.bp)

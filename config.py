@@ -68,6 +68,16 @@ DEFAULTS: dict[str, Any] = {
     "RENDER_RATE_LIMIT": "10 per minute;60 per hour",  # new narrations started
     "FETCH_RATE_LIMIT": "60 per minute",  # article fetches, PDF exports
     "PROXY_COUNT": 0,  # reverse proxies in front whose X-Forwarded-For we trust
+    # Pre-rendering by editors (RQ workers), the periodic crawl and the podcast feed
+    "LISTING_URL": None,  # first page of the news listing; SITE_URL when unset
+    "CRAWL_MAX_PAGES": 3,
+    "CRAWL_DEADLINE_S": 120.0,
+    "PRERENDER_JOB_TIMEOUT_S": 600,
+    "PRERENDER_RETRY_INTERVALS_S": [10, 60, 300],
+    "WORKER_HEARTBEAT_S": 30,
+    "WORKER_GRACE_S": 60,
+    "FEED_REVIEW": False,
+    "FEED_MAX_ITEMS": 50,
 }
 
 

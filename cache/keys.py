@@ -31,3 +31,24 @@ class Keys:
 
     def meta(self, name: str) -> str:
         return f"{self.prefix}meta:{name}"
+
+    # Editors' pre-rendering (issue 8): bookkeeping next to RQ's own rq:* keys.
+    def prerendered(self, url_hash: str) -> str:
+        """The record of one pre-rendered article (hash): narration, audio size, duration."""
+        return f"{self.prefix}prerendered:{url_hash}"
+
+    def prerendered_index(self) -> str:
+        """Sorted set url_hash -> rendered-at time, newest last: the feed and editor list."""
+        return f"{self.prefix}prerendered-index"
+
+    def job_pending(self, url_hash: str) -> str:
+        """Id of the job queued or running for one URL, so a URL is never queued twice."""
+        return f"{self.prefix}job-pending:{url_hash}"
+
+    def jobs_recent(self) -> str:
+        """Sorted set job id -> enqueued-at time: the editor page's queue."""
+        return f"{self.prefix}jobs-recent"
+
+    def lexicon_edits(self) -> str:
+        """Hash written by editors: abbreviation -> how it is read."""
+        return f"{self.prefix}lexicon-edits"

@@ -1,22 +1,90 @@
-"""`python -m services.worker`: an RQ worker on the configured Redis.
+"""`python -m services.worker`: an RQ worker on the configured Redis, for pre-rendering.
 
 `make run` starts one beside the web app. More can run on other machines with
-`DOCND_REDIS_URL=redis://host:6379/0 .venv/bin/python -m services.worker`.
+`DOCND_REDIS_URL=redis://host:6379/0 .venv/bin/python -m services.worker`
+(or `rq worker -w services.worker.AppWorker prerender crawl --url redis://host:6379/0`).
+
+Each worker builds the app's clients once (create_app) before it forks for jobs, so a job
+gets the same fetcher, stores and voices the web app uses. Its schedule thread queues the
+periodic crawl (once per interval across all workers) and recovers abandoned jobs.
 """
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 
-from rq import Queue, Worker
+from rq import SimpleWorker, Worker
 
 from cache.client import connect_redis
 from config import load_config
+from services import prerender
+from services.prerender import QUEUE_NAMES
+from services.schedule import CrawlSchedule
 
-QUEUE_NAMES = ("prerender", "crawl")
+
+def _redis_url_of(connection) -> str | None:
+    kwargs = connection.connection_pool.connection_kwargs
+    if "host" not in kwargs:
+        return None
+    password = (f"{kwargs.get('username') or ''}:{kwargs['password']}@"
+                if kwargs.get("password") else "")
+    return f"redis://{password}{kwargs['host']}:{kwargs.get('port', 6379)}/{kwargs.get('db', 0)}"
 
 
-def main() -> int:
+class _AppWorkerMixin:
+    """Builds the job context from create_app() once, in the worker's main process."""
+
+    grace_s: int = 60
+    schedule: CrawlSchedule | None = None
+
+    def work(self, *args, **kwargs):  # type: ignore[override]
+        ctx = prerender._context
+        if ctx is None:
+            from app import create_app  # an entry point may import app
+            from services.jobcontext import context_from_app
+            overrides = {}
+            url = _redis_url_of(self.connection)
+            if url:
+                overrides["REDIS_URL"] = url
+            app = create_app(overrides or None)
+            ctx = context_from_app(app)
+            prerender.install_context(ctx)
+            self.grace_s = int(app.config.get("WORKER_GRACE_S", 60))
+            interval_s = int(app.config.get("CRAWL_INTERVAL_S", 0))
+        else:
+            interval_s = int(ctx.settings.get("CRAWL_INTERVAL_S") or 0)
+        tick_s = min(15.0, self.job_monitoring_interval + self.grace_s)
+        self.schedule = CrawlSchedule(ctx, interval_s, tick_s).start()
+        try:
+            return super().work(*args, **kwargs)
+        finally:
+            self.schedule.stop()
+
+    def get_heartbeat_ttl(self, job, working_time: float = 0.0) -> int:  # type: ignore[override]
+        # RQ adds a fixed 60 s of grace; ours is configurable so a dead worker's job is
+        # handed on sooner where heartbeats are reliable (tests use a few seconds).
+        if job.timeout and job.timeout > 0:
+            remaining = job.timeout - working_time
+            return int(min(remaining, self.job_monitoring_interval)) + self.grace_s
+        return self.job_monitoring_interval + self.grace_s
+
+
+class AppWorker(_AppWorkerMixin, Worker):
+    """Forks one work horse per job: a crashing voice cannot take the worker down."""
+
+
+class AppSimpleWorker(_AppWorkerMixin, SimpleWorker):
+    """Runs jobs in its own process (no fork): for the CLI and tests."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m services.worker", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("queues", nargs="*", default=list(QUEUE_NAMES))
+    parser.add_argument("--burst", action="store_true", help="stop when the queues are empty")
+    parser.add_argument("--simple", action="store_true", help="run jobs without forking")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
     config = load_config()
     if not config["REDIS_URL"]:
@@ -24,8 +92,11 @@ def main() -> int:
         return 2
     # RQ blocks on BLPOP: no socket timeout on the worker's own connection.
     connection = connect_redis(config["REDIS_URL"], timeout_s=None)
-    queues = [Queue(name, connection=connection) for name in QUEUE_NAMES]
-    Worker(queues, connection=connection).work(with_scheduler=True)
+    worker_class = AppSimpleWorker if args.simple else AppWorker
+    worker = worker_class(args.queues, connection=connection,
+                          job_monitoring_interval=int(config["WORKER_HEARTBEAT_S"]))
+    worker.grace_s = int(config["WORKER_GRACE_S"])
+    worker.work(burst=args.burst, with_scheduler=True)
     return 0
 
 

@@ -18,6 +18,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(speak_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(normalize_command)
+    from web.cli_prerender import prerender_command
+    app.cli.add_command(prerender_command)
 
 
 @click.command("normalize")

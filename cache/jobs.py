@@ -1,0 +1,178 @@
+"""Bookkeeping of editors' pre-rendering, beside RQ's own keys: which articles are ready
+(and with which narration), which URL already has a job queued, the recent jobs, locks.
+
+The record of an article is written last, after its audio is stored complete, so a worker
+killed mid-job leaves no record pointing at missing audio.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+
+import redis
+
+from cache.keys import Keys
+
+RECENT_JOBS_MAX = 500
+
+# Delete a key only if it still holds our value (a pending-job marker or a lock).
+_COMPARE_AND_DELETE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def url_hash(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass
+class PrerenderRecord:
+    """One article whose whole narration is ready, as the feed and the editor page show it."""
+    url: str
+    title: str
+    narration_id: str
+    content_hash: str
+    audio_bytes: int
+    duration_ms: int
+    published: str | None = None
+    lead: str = ""
+    engine: str = ""
+    voice: str = ""
+    normalizer_version: str = ""
+    rendered_at: float = 0.0
+    renders: int = 1  # how many times this URL was rendered (a changed article adds one)
+    public: bool = True  # listed in the podcast feed
+    tokens: list[str] = field(default_factory=list)  # words, to find articles a lexicon edit touches
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: bytes | str) -> "PrerenderRecord":
+        data = json.loads(raw)
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+class JobBook:
+    """Editors' job bookkeeping on Redis (the connection is passed in)."""
+
+    def __init__(self, connection: redis.Redis, keys: Keys) -> None:
+        self.redis = connection
+        self.keys = keys
+        self._cad = connection.register_script(_COMPARE_AND_DELETE)
+
+    # -- records of pre-rendered articles --------------------------------------------------
+    def save_record(self, record: PrerenderRecord) -> None:
+        h = url_hash(record.url)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(self.keys.prerendered(h), record.to_json())
+            pipe.zadd(self.keys.prerendered_index(), {h: record.rendered_at or time.time()})
+            pipe.execute()
+
+    def get_record(self, url: str) -> PrerenderRecord | None:
+        raw = self.redis.get(self.keys.prerendered(url_hash(url)))
+        return PrerenderRecord.from_json(raw) if raw else None
+
+    def delete_record(self, url: str) -> None:
+        h = url_hash(url)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(self.keys.prerendered(h))
+            pipe.zrem(self.keys.prerendered_index(), h)
+            pipe.execute()
+
+    def latest_records(self, limit: int = 50, *, public_only: bool = False) -> list[PrerenderRecord]:
+        """Newest rendered first; at most `limit` (the index is read in pages, bounded)."""
+        out: list[PrerenderRecord] = []
+        start, page = 0, max(limit, 50)
+        while len(out) < limit:
+            hashes = self.redis.zrevrange(self.keys.prerendered_index(), start, start + page - 1)
+            if not hashes:
+                break
+            raws = self.redis.mget([self.keys.prerendered(h.decode()) for h in hashes])
+            for raw in raws:
+                if raw is None:
+                    continue
+                record = PrerenderRecord.from_json(raw)
+                if public_only and not record.public:
+                    continue
+                out.append(record)
+                if len(out) >= limit:
+                    break
+            start += page
+        return out
+
+    def count_records(self) -> int:
+        return int(self.redis.zcard(self.keys.prerendered_index()))
+
+    def set_public(self, url: str, public: bool) -> PrerenderRecord | None:
+        record = self.get_record(url)
+        if record is None:
+            return None
+        record.public = public
+        self.redis.set(self.keys.prerendered(url_hash(url)), record.to_json())
+        return record
+
+    # -- one job per URL at a time ---------------------------------------------------------
+    def claim_pending(self, url: str, job_id: str, ttl_s: int) -> str | None:
+        """Mark `job_id` as the job for `url`; returns the id already there, if any."""
+        key = self.keys.job_pending(url_hash(url))
+        if self.redis.set(key, job_id, nx=True, ex=ttl_s):
+            return None
+        existing = self.redis.get(key)
+        return existing.decode() if existing else None
+
+    def replace_pending(self, url: str, job_id: str, ttl_s: int) -> None:
+        self.redis.set(self.keys.job_pending(url_hash(url)), job_id, ex=ttl_s)
+
+    def release_pending(self, url: str, job_id: str) -> None:
+        self._cad(keys=[self.keys.job_pending(url_hash(url))], args=[job_id])
+
+    # -- the editor page's queue -----------------------------------------------------------
+    def note_job(self, job_id: str, at: float | None = None) -> None:
+        key = self.keys.jobs_recent()
+        with self.redis.pipeline() as pipe:
+            pipe.zadd(key, {job_id: at or time.time()})
+            pipe.zremrangebyrank(key, 0, -RECENT_JOBS_MAX - 1)
+            pipe.execute()
+
+    def recent_job_ids(self, limit: int = 100) -> list[str]:
+        return [i.decode() for i in self.redis.zrevrange(self.keys.jobs_recent(), 0, limit - 1)]
+
+    def forget_job(self, job_id: str) -> None:
+        self.redis.zrem(self.keys.jobs_recent(), job_id)
+
+    # -- locks (the periodic crawl) --------------------------------------------------------
+    def try_lock(self, name: str, ttl_s: int, owner: str = "1") -> bool:
+        """Take `name` for `ttl_s` seconds unless someone holds it (SET NX EX)."""
+        return bool(self.redis.set(self.keys.lock(name), owner, nx=True, ex=max(1, int(ttl_s))))
+
+    def release_lock(self, name: str, owner: str = "1") -> None:
+        self._cad(keys=[self.keys.lock(name)], args=[owner])
+
+    def lock_ttl_s(self, name: str) -> int:
+        return int(self.redis.ttl(self.keys.lock(name)))
+
+
+# Move audio from the kept shelf to the evictable one (with a TTL), if it is there.
+_RELEASE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('EXPIRE', KEYS[2], ARGV[1])
+  return 1
+end
+return 0
+"""
+
+
+def release_kept_audio(connection: redis.Redis, keys: Keys, audio_keys: list[str],
+                       ttl_s: int) -> int:
+    """Audio an article no longer uses (it changed) stops being kept forever: it gets the
+    on-demand TTL, so Redis may evict it. Returns how many keys were moved."""
+    script = connection.register_script(_RELEASE)
+    moved = 0
+    for key in audio_keys:
+        moved += int(script(keys=[keys.audio_kept(key), keys.audio(key)], args=[int(ttl_s)]))
+    return moved

@@ -1,0 +1,128 @@
+"""How pre-rendering calls the other rooms: the scraper (get_article, crawl_listing), the
+narration service (Narrator.render_now) and the normalizer with the editors' lexicon.
+
+Kept thin and in one file, so services/prerender.py stays plain functions over callables.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from cache.jobs import release_kept_audio
+from cache.lexicon_edits import LexiconEdits
+from services.prerender import JobContext, NarrationResult
+
+PROGRESS_POLL_S = 0.5
+
+
+def attach(ctx: JobContext, app: Any) -> None:
+    """Fill `ctx` with the real collaborators from the app's clients."""
+    from scraper.listing import crawl_listing
+    from services.articles import get_article
+
+    ext = app.extensions
+    fetcher, store = ext["fetcher"], ext["article_store"]
+
+    ctx.load_article = lambda url, refresh: get_article(url, fetcher=fetcher, store=store,
+                                                       force=refresh)
+    ctx.crawl = lambda url, max_pages, deadline_s: crawl_listing(
+        fetcher, url, max_pages=max_pages, deadline_s=deadline_s)
+    narrator = ext["narrator"]  # services.edited_narrator: reads with the editors' lexicon
+    ctx.narrate = lambda article, force=False, progress=None: narrate_article(
+        app, narrator, article, progress=progress)
+    ctx.narration_ready = lambda narration_id, article: narration_ready(
+        narrator, narration_id, article)
+    ctx.normalizer_version = lambda: _current_version(narrator)
+
+
+def _current_version(narrator) -> str:
+    sync = getattr(narrator, "sync_lexicon", None)
+    if sync is not None:
+        sync(now=True)
+    return narrator.normalizer_version
+
+
+# -- narration ------------------------------------------------------------------------------
+def narration_ready(narrator, narration_id: str, article: Any) -> bool:
+    """Is the finished, editor-kept narration of this very article still stored?"""
+    _current_version(narrator)  # the fingerprint below uses the editors' current table
+    record = narrator.records.get(narration_id)
+    if not record or record.get("status") != "ready" or not record.get("kept"):
+        return False
+    if record.get("fingerprint") != narrator.fingerprint(article):
+        return False
+    keys = [s["audio_key"] for s in record.get("segments", [])] + [record.get("audio_key", "")]
+    return not narrator.audio.missing(keys)
+
+
+def _audio_keys(record: dict | None) -> set[str]:
+    if not record:
+        return set()
+    keys = {s.get("audio_key") for s in record.get("segments", [])}
+    keys.add(record.get("audio_key"))
+    return {k for k in keys if k}
+
+
+def narrate_article(app: Any, narrator, article: Any, *,
+                    progress: Callable[[str, int, int], None] | None = None) -> NarrationResult:
+    """Render the whole narration now and keep it (no TTL); the audio the previous version of
+    the article used, and the new one does not, goes back to the evictable shelf."""
+    from services.narration import narration_id
+
+    nid = narration_id(article.canonical_url or article.url)
+    before = narrator.records.get(nid)
+    stop = threading.Event()
+    watcher = None
+    if progress is not None:
+        watcher = threading.Thread(target=_watch_progress, args=(narrator, nid, progress, stop),
+                                   daemon=True)
+        watcher.start()
+    try:
+        record = narrator.render_now(article, keep=True)
+    finally:
+        stop.set()
+        if watcher is not None:
+            watcher.join(timeout=2)
+    stale = _audio_keys(before) - _audio_keys(record)
+    if stale:
+        release_kept_audio(app.extensions["redis"], app.extensions["keys"], sorted(stale),
+                           int(app.config.get("AUDIO_TTL_S", 30 * 86400)))
+    total = int(record.get("total_segments") or 0)
+    if progress is not None:
+        progress("narrating", total, total)
+    return NarrationResult(
+        narration_id=record["id"], audio_bytes=int(record["audio_bytes"]),
+        duration_ms=int(record.get("duration_ms") or 0), engine=record.get("engine", ""),
+        voice=record.get("voice", ""), normalizer_version=record.get("normalizer_version", ""))
+
+
+def _watch_progress(narrator, nid: str, progress, stop: threading.Event) -> None:
+    while not stop.wait(PROGRESS_POLL_S):
+        try:
+            state = narrator.records.get_progress(nid)
+        except Exception:  # a missed progress report is harmless
+            continue
+        if state and state.get("status") == "rendering":
+            progress("narrating", int(state.get("ready_segments", 0)),
+                     int(state.get("total_segments", 0)))
+
+
+# -- the lexicon preview ----------------------------------------------------------------------
+def check_entry(term: str, reading: str) -> tuple[str, str]:
+    """The row as the lexicon accepts it (NFC, lower-case reading); LexiconError if not."""
+    from reader.lexicon import parse_entry
+    entry = parse_entry("abbr", term, reading, "editor")
+    return entry.written, entry.spoken
+
+
+def speak_with_entry(app: Any, term: str, reading: str) -> tuple[str, bytes]:
+    """How `term` is read with this entry merged in, and the offline voice saying it."""
+    ext = app.extensions
+    from services.edited_narrator import normalizer_with_edits
+    term, reading = check_entry(term, reading)
+    entries = LexiconEdits(ext["redis"], ext["keys"]).entries()
+    entries[term] = reading
+    normalizer = normalizer_with_edits(entries)
+    spoken = normalizer.normalize(term)
+    engine = ext["engines"]["offline"]
+    return spoken, engine.synthesize(spoken)

@@ -1,0 +1,108 @@
+"""Who may use the editor page and API: token, session, CSRF."""
+from __future__ import annotations
+
+from app import create_app
+from tests.editor.conftest import TOKEN, bearer, csrf_of
+
+
+def test_editor_off_without_token(app_config, redis_client):
+    client = create_app(app_config).test_client()  # EDITOR_TOKEN unset
+    page = client.get("/editor")
+    assert page.status_code == 404
+    assert "DOCND_EDITOR_TOKEN" in page.text
+    api = client.post("/api/v1/prerender", json={"urls": ["http://x.vn/a"]}, headers=bearer())
+    assert api.status_code == 404
+    assert api.get_json()["error"] == "editor_disabled"
+
+
+def test_page_asks_to_sign_in(editor_client):
+    page = editor_client.get("/editor")
+    assert page.status_code == 401
+    assert 'type="password"' in page.text
+    assert '<label for="token">' in page.text
+    assert editor_client.get("/editor/queue.json").status_code == 401
+
+
+def test_wrong_token_is_refused(editor_client):
+    page = editor_client.get("/editor")
+    response = editor_client.post("/editor/login", data={"token": "nope",
+                                                         "csrf_token": csrf_of(page.text)})
+    assert response.status_code == 401
+    assert "không đúng" in response.text
+    assert editor_client.get("/editor").status_code == 401
+
+
+def test_login_without_csrf_is_refused(editor_client):
+    editor_client.get("/editor")
+    response = editor_client.post("/editor/login", data={"token": TOKEN})
+    assert response.status_code == 400
+    assert editor_client.get("/editor").status_code == 401
+
+
+def test_session_cookie_flags(editor_client):
+    page = editor_client.get("/editor")
+    response = editor_client.post("/editor/login", data={"token": TOKEN,
+                                                         "csrf_token": csrf_of(page.text)})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # plain HTTP here
+    https = editor_client.get("/editor", base_url="https://localhost")
+    secure_login = editor_client.post("/editor/login", base_url="https://localhost",
+                                      data={"token": TOKEN, "csrf_token": csrf_of(https.text)})
+    assert "Secure" in secure_login.headers["Set-Cookie"]
+
+
+def test_signed_in_page_and_forms_need_csrf(signed_in):
+    client, csrf = signed_in
+    page = client.get("/editor")
+    assert "Biên tập âm thanh" in page.text
+    assert "<script>" not in page.text  # no inline script: the page's script is a file
+    assert page.headers["Cache-Control"] == "no-store"
+    for path, data in [("/editor/prerender", {"urls": "http://127.0.0.1:9/a.html"}),
+                       ("/editor/crawl", {}), ("/editor/lexicon", {"term": "TP", "reading": "thành phố"}),
+                       ("/editor/logout", {})]:
+        assert client.post(path, data=data).status_code == 400, path
+        assert client.post(path, data={**data, "csrf_token": "forged"}).status_code == 400, path
+    assert client.get("/editor").status_code == 200  # still signed in
+
+
+def test_logout(signed_in):
+    client, csrf = signed_in
+    assert client.post("/editor/logout", data={"csrf_token": csrf}).status_code == 303
+    assert client.get("/editor").status_code == 401
+
+
+def test_changing_the_token_signs_everyone_out(signed_in, editor_app):
+    client, _ = signed_in
+    editor_app.config["EDITOR_TOKEN"] = "a-new-token"
+    assert client.get("/editor").status_code == 401
+
+
+def test_api_needs_the_bearer_token(editor_client):
+    body = {"urls": ["http://127.0.0.1:9/a.html"]}
+    none = editor_client.post("/api/v1/prerender", json=body)
+    assert none.status_code == 401
+    assert none.headers["WWW-Authenticate"].startswith("Bearer")
+    assert none.get_json()["error"] == "unauthorized"
+    wrong = editor_client.post("/api/v1/prerender", json=body, headers=bearer("wrong"))
+    assert wrong.status_code == 401
+    basic = editor_client.post("/api/v1/prerender", json=body,
+                               headers={"Authorization": "Basic dXNlcjpwYXNz"})
+    assert basic.status_code == 401
+    assert editor_client.get("/api/v1/jobs/abc").status_code == 401
+    assert editor_client.get("/api/v1/jobs/abc", headers=bearer("wrong")).status_code == 401
+
+
+def test_api_messages_are_vietnamese_first(editor_client):
+    vi = editor_client.post("/api/v1/prerender", json={})
+    assert "mã truy cập" in vi.get_json()["message"].lower()
+    en = editor_client.post("/api/v1/prerender", json={}, headers={"Accept-Language": "en"})
+    assert "token" in en.get_json()["message"]
+
+
+def test_session_may_call_the_api_with_csrf(signed_in):
+    client, csrf = signed_in
+    body = {"urls": ["http://127.0.0.1:9/a.html"]}
+    assert client.post("/api/v1/prerender", json=body).status_code == 400  # no CSRF header
+    ok = client.post("/api/v1/prerender", json=body, headers={"X-CSRF-Token": csrf})
+    assert ok.status_code == 202
