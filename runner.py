@@ -54,6 +54,9 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
     return [
         ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
                  "--threads", "8", "--timeout", "120", "--graceful-timeout", "10",
+                 # One control socket per instance: two services on one machine must not
+                 # share ~/.gunicorn/gunicorn.ctl.
+                 "--control-socket", str(Path(env["DOCND_INSTANCE_PATH"]) / "gunicorn.ctl"),
                  "--bind", f"127.0.0.1:{config['PORT']}", "--access-logfile", "-",
                  "app:create_app()"]),
         ("worker", [python, "-m", "services.worker"]),

@@ -10,14 +10,15 @@ from cache.client import redis_ok
 
 bp = Blueprint("health", __name__)
 
-_site_check: dict[str, tuple[float, bool]] = {}
 SITE_CHECK_TTL_S = 60.0
 
 
-def site_reachable(url: str, timeout_s: float, session: requests.Session | None = None) -> bool:
-    """Does the source site answer? Remembered for a minute so /healthz stays cheap."""
+def site_reachable(url: str, timeout_s: float, session: requests.Session | None = None,
+                   cache: dict[str, tuple[float, bool]] | None = None) -> bool:
+    """Does this site answer? Remembered (in `cache`) for a minute so /healthz stays cheap."""
+    cache = {} if cache is None else cache
     now = time.monotonic()
-    cached = _site_check.get(url)
+    cached = cache.get(url)
     if cached and now - cached[0] < SITE_CHECK_TTL_S:
         return cached[1]
     http = session or requests
@@ -28,19 +29,25 @@ def site_reachable(url: str, timeout_s: float, session: requests.Session | None 
         response.close()
     except requests.RequestException:
         ok = False
-    _site_check[url] = (now, ok)
+    cache[url] = (now, ok)
     return ok
 
 
 @bp.get("/healthz")
 def healthz():
     config = current_app.config
+    cache = current_app.extensions.setdefault("health_cache", {})
     redis_up = redis_ok(current_app.extensions["redis"])
     voices = {name: bool(engine.available())
               for name, engine in current_app.extensions.get("engines", {}).items()}
+    if voices.get("gtts"):
+        # The breaker only knows about calls already made; ask Google itself (once a minute)
+        # so "usable" means usable. Any answer counts: the endpoint is a POST.
+        google = f"https://translate.google.{config['GTTS_TLD']}/"
+        voices["gtts"] = site_reachable(google, config["GTTS_PROBE_TIMEOUT_S"], cache=cache)
     site = {"url": config["SITE_URL"],
             "reachable": site_reachable(config["SITE_URL"], config["HEALTH_SITE_TIMEOUT_S"],
-                                        current_app.extensions.get("http"))}
+                                        current_app.extensions.get("http"), cache)}
     body = {
         "status": "ok" if redis_up else "degraded",
         "version": config["VERSION"],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import responses
 
 from reader import mp3
 from tests.voices.fake_google import FakeGoogle, status
@@ -45,16 +46,23 @@ def test_speak_refuses_an_unknown_engine(runner, tmp_path):
     assert result.exit_code != 0
 
 
+def test_healthz_says_gtts_is_unusable_when_google_cannot_be_reached(client):
+    body = client.get("/healthz").get_json()  # no network here: Google does not answer
+    assert body["voices"] == {"offline": True, "gtts": False, "auto": True}
+
+
 def test_healthz_shows_voices_and_breaker(app, client):
-    body = client.get("/healthz").get_json()
-    assert body["voices"] == {"offline": True, "gtts": True, "auto": True}
-    gtts = app.extensions["engines"]["gtts"]
     with FakeGoogle(lambda n, text: status(503)) as google:
+        google._mock.add(responses.GET, "https://translate.google.com.vn/", status=200)
+        body = client.get("/healthz").get_json()
+        assert body["voices"] == {"offline": True, "gtts": True, "auto": True}
+        gtts = app.extensions["engines"]["gtts"]
         for _ in range(2):
             with pytest.raises(Exception):
                 gtts.synthesize("Xin chào.")
+        app.extensions["health_cache"].clear()
         body = client.get("/healthz").get_json()
-    assert google.calls == 2  # the health check itself called nobody
+    assert google.calls == 2  # the health check never spoke to the TTS endpoint
     assert body["voices"] == {"offline": True, "gtts": False, "auto": True}
 
 
