@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from procutil import start_child, stop_child
 
@@ -85,8 +87,9 @@ class EmbeddedRedis:
         if self.proc is None:
             return
         if self.proc.poll() is None:
-            try:  # a clean shutdown writes the RDB snapshot
-                redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5).shutdown(save=True)
+            try:  # a clean shutdown writes the RDB snapshot; one try, then the signal below
+                redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=5,
+                            retry=Retry(NoBackoff(), 0)).shutdown(save=True)
             except redis.exceptions.RedisError:
                 pass
         stop_child(self.proc)

@@ -88,3 +88,43 @@ def test_embed_iframe_player_runs_none_of_it(live_server, page, hostile):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
     assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
+
+
+@pytest.fixture()
+def editor_app(app_config, redis_client):
+    from app import create_app
+    return create_app({**app_config, "EDITOR_TOKEN": "editor-xss-token-0123456789",
+                       "CRAWL_INTERVAL_S": 0})
+
+
+def test_editor_page_and_feed_run_none_of_it(editor_app, hostile, browser_context):
+    import feedparser
+
+    from tests.support.servers import LiveServer
+
+    result = editor_app.test_cli_runner().invoke(args=["prerender", "--url", hostile[1], "--wait"])
+    assert result.exit_code == 0, result.output
+    client = editor_app.test_client()
+    feed = client.get("/feed.xml")
+    assert feed.status_code == 200
+    assert b"<script>" not in feed.data and b"<img" not in feed.data
+    parsed = feedparser.parse(feed.data)
+    assert parsed.entries and not parsed.bozo
+    assert any("window.__pwned=1" in entry.title for entry in parsed.entries)
+
+    server = LiveServer(editor_app).start()
+    try:
+        page = browser_context.new_page()
+        events: list[str] = []
+        _watch(page, events)
+        page.goto(server.url + "/editor")
+        page.get_by_label("Mã truy cập").fill("editor-xss-token-0123456789")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#editor-title")
+        page.wait_for_timeout(1500)  # let the live queue refresh render the rows
+        assert TITLE_TEXT in page.inner_text("main")
+        assert page.locator("img[src='x']").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
+    finally:
+        server.stop()
