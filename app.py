@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _instance_secret(instance: Path) -> str:
+    """One secret for every process of this instance. Several gunicorn workers start at
+    once: write a private temp file, then link it into place; the first link wins and
+    everyone reads the winner (a plain write would give each worker its own key)."""
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        tmp = instance / f".secret_key.{os.getpid()}"
+        tmp.write_text(secrets.token_hex(32))
+        tmp.chmod(0o600)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
     return path.read_text().strip()
 
 

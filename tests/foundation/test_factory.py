@@ -19,3 +19,17 @@ def test_secret_key_is_generated_and_kept(app_config, tmp_path, monkeypatch):
     second = create_app(config)
     assert first.config["SECRET_KEY"] and len(first.config["SECRET_KEY"]) >= 32
     assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+
+
+def test_workers_starting_together_share_one_secret(app_config, tmp_path):
+    """gunicorn starts several workers at once: they must all sign sessions alike."""
+    import subprocess
+    import sys
+    code = ("import sys; from app import create_app; "
+            "a = create_app({'REDIS_URL': sys.argv[1], 'INSTANCE_PATH': sys.argv[2], "
+            "'SECRET_KEY': None}); print(a.config['SECRET_KEY'])")
+    procs = [subprocess.Popen([sys.executable, "-c", code, app_config["REDIS_URL"],
+                               str(tmp_path / "inst")], stdout=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    keys = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert len(keys) == 1 and len(keys.pop()) == 64
