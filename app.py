@@ -106,6 +106,7 @@ def _build_voices(app: Flask) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from cache.audio import AudioStore
+    from cache.hot import HotBytes, RecentValues
     from cache.locks import RedisLock, RedisSemaphore
     from cache.narrations import NarrationStore
     from reader.engines import build_engines
@@ -117,7 +118,8 @@ def _build_voices(app: Flask) -> None:
     engines = build_engines(config)
     app.extensions["engines"] = engines
     app.extensions["engine"] = engines[config["TTS_ENGINE"]]
-    app.extensions["audio_store"] = AudioStore(redis_client, keys, config["AUDIO_TTL_S"])
+    hot = HotBytes(config["AUDIO_HOT_CACHE_MB"] * 1024 * 1024) if config["AUDIO_HOT_CACHE_MB"] else None
+    app.extensions["audio_store"] = AudioStore(redis_client, keys, config["AUDIO_TTL_S"], hot=hot)
     pool = ThreadPoolExecutor(config["RENDER_CONCURRENCY"], thread_name_prefix="render")
     app.extensions["render_pool"] = pool
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
@@ -131,6 +133,7 @@ def _build_voices(app: Flask) -> None:
         normalize=normalize,
         artist=config["SITE_NAME"],
         max_pending=config["RENDER_CONCURRENCY"] * 4,
+        recent_records=RecentValues(2.0) if hot is not None else None,
         render_slots=RedisSemaphore(redis_client, keys, "renders", config["RENDER_SLOTS"]),
         slot_wait_s=config["RENDER_SLOT_WAIT_S"],
         first_wait_s=config["NARRATION_FIRST_WAIT_S"],

@@ -17,6 +17,7 @@ BARE_ALIASES = ("REDIS_URL", "TTS_ENGINE", "SITE_URL", "PORT")
 DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,  # generated and kept under instance/ when unset
     "PORT": 8000,
+    "ACCESS_LOG": False,  # one line per request from gunicorn (make run)
     "INSTANCE_PATH": None,  # where Redis data, the secret key and run state live; ./instance
     # Redis: None means "start a private redis-server under instance/".
     "REDIS_URL": None,
@@ -61,6 +62,7 @@ DEFAULTS: dict[str, Any] = {
     "EDITOR_TOKEN": None,
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
+    "AUDIO_HOT_CACHE_MB": 64,  # per web process: recently served audio kept in memory
     "RENDER_SLOTS": 8,  # new narrations rendering at once across ALL processes
     "RENDER_SLOT_WAIT_S": 5.0,  # how long a request waits for a slot before a 503
     # Render budget (per client, shared by all web processes through Redis)

@@ -53,11 +53,15 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
     workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1)))
     return [
         ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
-                 "--threads", "8", "--timeout", "120", "--graceful-timeout", "10",
+                 "--threads", os.environ.get("WEB_THREADS", "8"), "--timeout", "120",
+                 "--graceful-timeout", "10",
                  # One control socket per instance: two services on one machine must not
                  # share ~/.gunicorn/gunicorn.ctl.
                  "--control-socket", str(Path(env["DOCND_INSTANCE_PATH"]) / "gunicorn.ctl"),
-                 "--bind", f"127.0.0.1:{config['PORT']}", "--access-logfile", "-",
+                 "--bind", f"127.0.0.1:{config['PORT']}",
+                 # Access lines cost a quarter of a worker's time under load (one lock
+                 # for every thread): off unless asked for.
+                 *(["--access-logfile", "-"] if config["ACCESS_LOG"] else []),
                  "app:create_app()"]),
         ("worker", [python, "-m", "services.worker"]),
     ]

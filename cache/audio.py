@@ -9,21 +9,32 @@ from __future__ import annotations
 
 import redis
 
+from cache.hot import HotBytes
 from cache.keys import Keys
 
 DEFAULT_TTL_S = 30 * 24 * 3600
 
 
 class AudioStore:
-    def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int = DEFAULT_TTL_S) -> None:
+    def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int = DEFAULT_TTL_S,
+                 hot: HotBytes | None = None) -> None:
         self.connection = connection
         self.keys = keys
         self.ttl_s = int(ttl_s)
+        self.hot = hot
 
     def get(self, key: str) -> bytes | None:
-        """The audio under `key` from either shelf (one round trip)."""
+        """The audio under `key` from either shelf (one round trip), or from this process's
+        memory when it was read lately (keys name their bytes: never stale)."""
+        if self.hot is not None:
+            data = self.hot.get(key)
+            if data is not None:
+                return data
         kept, on_demand = self.connection.mget(self.keys.audio_kept(key), self.keys.audio(key))
-        return kept if kept is not None else on_demand
+        data = kept if kept is not None else on_demand
+        if data is not None and self.hot is not None:
+            self.hot.put(key, data)
+        return data
 
     def put(self, key: str, data: bytes, *, keep: bool = False) -> None:
         if not data:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from cache.audio import AudioStore
+from cache.hot import RecentValues
 from cache.locks import RedisLock, RedisSemaphore
 from cache.narrations import NarrationStore
 from errors import BusyError, ServiceError
@@ -62,6 +63,7 @@ class Narrator:
     normalize: Callable[[str], str] | None = None
     max_pending: int = 16  # renders queued in this process before we answer "busy"
     render_slots: RedisSemaphore | None = None  # global cap across every process
+    recent_records: RecentValues | None = None  # whole-article lookups, a few seconds old
     slot_wait_s: float = 5.0  # bounded wait for a free slot, then 503 with Retry-After
     first_wait_s: float = 30.0  # longest a request waits for the first segment
     poll_interval_s: float = 0.02
@@ -126,7 +128,12 @@ class Narrator:
 
     def article_audio(self, nid: str) -> tuple[bytes, dict] | None:
         """Whole-article MP3 and its record, if the narration is finished."""
-        record = self.records.get(nid)
+        # The id → record lookup may lag a re-render by a second or two (recent_records);
+        # the audio itself is content-addressed, so what is served is always whole.
+        if self.recent_records is not None:
+            record = self.recent_records.get_or_load(nid, lambda: self.records.get(nid))
+        else:
+            record = self.records.get(nid)
         if not record or record.get("status") != "ready":
             return None
         data = self.audio.get(record["audio_key"])
