@@ -6,14 +6,13 @@ killed mid-job leaves no record pointing at missing audio.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, field
 
 import redis
 
-from cache.keys import Keys
+from cache.keys import Keys, url_digest
 
 RECENT_JOBS_MAX = 500
 
@@ -24,8 +23,7 @@ return 0
 """
 
 
-def url_hash(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+url_hash = url_digest
 
 
 @dataclass

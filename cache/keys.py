@@ -1,7 +1,13 @@
 """Every Redis key name lives here, under one prefix (config KEY_PREFIX)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+
+
+def url_digest(url: str) -> str:
+    """The short, stable name of an article URL inside keys (and narration ids)."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
 
 
 @dataclass(frozen=True)

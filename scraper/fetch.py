@@ -8,7 +8,6 @@ per-host rate.
 """
 from __future__ import annotations
 
-import email.utils
 import threading
 import time
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
+from retry_after import parse_retry_after
 from scraper.errors import (HostNotAllowedError, NotHtmlError, PageNotFoundError,
                             PrivateAddressError, RobotsDisallowedError, ScraperError, SourceTimeoutError,
                             SourceUnreachableError, TooLargeError)
@@ -289,20 +289,9 @@ def _content_type(header: str) -> tuple[str, str | None]:
 
 
 def _retry_after_s(header: str | None, attempt: int) -> float:
-    """Retry-After in seconds (delta or HTTP date); exponential backoff when absent."""
-    backoff = 0.5 * (2 ** attempt)
-    if not header:
-        return backoff
-    header = header.strip()
-    if header.isdigit():
-        return float(header)
-    try:
-        when = email.utils.parsedate_to_datetime(header)
-    except (TypeError, ValueError):
-        return backoff
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    """Retry-After in seconds; exponential backoff when absent or unreadable."""
+    wait_s = parse_retry_after(header)
+    return 0.5 * (2 ** attempt) if wait_s is None else wait_s
 
 
 def _classify(exc: BaseException, target: Target) -> ScraperError:

@@ -20,6 +20,7 @@ from typing import Callable
 
 from cache.audio import AudioStore
 from cache.hot import RecentValues
+from cache.keys import url_digest
 from cache.locks import RedisLock, RedisSemaphore
 from cache.narrations import NarrationStore
 from errors import BusyError, ServiceError
@@ -47,7 +48,7 @@ class EmptyArticleError(ServiceError):
 
 def narration_id(url: str) -> str:
     """Stable per article URL: the whole-article MP3 URL does not change when re-rendered."""
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+    return url_digest(url)
 
 
 @dataclass

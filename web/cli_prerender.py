@@ -21,7 +21,7 @@ from rq import Worker
 
 from cache.client import connect_redis
 from services import prerender as jobs
-from services.jobcontext import context_from_app, enqueue_context
+from services.jobcontext import context_from_app
 
 TERMINAL = {"finished", "failed", "stopped", "canceled"}
 POLL_S = 0.5

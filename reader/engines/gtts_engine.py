@@ -22,6 +22,7 @@ from reader import mp3
 from reader.engines.base import BadAudioError, EngineError, EngineUnavailableError
 from reader.engines.breaker import CircuitBreaker
 from reader.engines.pool import PriorityPool
+from retry_after import parse_retry_after
 
 log = logging.getLogger("docnd.gtts")
 
@@ -32,22 +33,6 @@ class _Retryable(Exception):
     def __init__(self, reason: str, retry_after_s: float | None = None) -> None:
         super().__init__(reason)
         self.retry_after_s = retry_after_s
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        from email.utils import parsedate_to_datetime
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    from datetime import datetime, timezone
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 class GttsEngine:

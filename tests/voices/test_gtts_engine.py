@@ -6,7 +6,7 @@ import pytest
 from reader import mp3
 from reader.engines import BadAudioError, EngineError, EngineUnavailableError
 from reader.engines.breaker import CircuitBreaker
-from reader.engines.gtts_engine import parse_retry_after
+from retry_after import parse_retry_after
 from tests.voices.conftest import make_gtts
 from tests.voices.fake_google import OK, FakeGoogle, Reply, status
 
