@@ -38,7 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "GTTS_BREAKER_COOLDOWN_S": 60.0,
     "AUDIO_TTL_S": 30 * 24 * 3600,
     "NARRATION_TTL_S": 30 * 24 * 3600,
-    "NARRATION_FIRST_WAIT_S": 30.0,
+    "NARRATION_FIRST_WAIT_S": 10.0,  # then 503 + Retry-After: a web thread is not held longer
     # Source site
     "SITE_URL": "https://stnmt.langson.gov.vn/",
     "SITE_NAME": "Sở Tài nguyên và Môi trường",
