@@ -66,6 +66,15 @@ class CircuitBreaker:
                 self._opened_at = self._clock()
                 self.opened_count += 1
 
+    def trip(self) -> None:
+        """Open now, whatever the count: the remote side cannot be reached at all."""
+        with self._lock:
+            self._failures = max(self._failures, self.threshold)
+            self._trial_running = False
+            if self._opened_at is None or self._state() == "half-open":
+                self._opened_at = self._clock()
+                self.opened_count += 1
+
     def release(self) -> None:
         """A reserved call ended with neither success nor a failure of the remote side."""
         with self._lock:

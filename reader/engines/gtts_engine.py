@@ -35,6 +35,23 @@ class _Retryable(Exception):
         self.retry_after_s = retry_after_s
 
 
+class _NoRoute(EngineError):
+    """Google's host cannot be reached at all (no name resolution, connection refused):
+    no network, so retrying only delays the offline voice."""
+
+
+def _no_route(exc: BaseException) -> bool:
+    """Is a connection failure (not a timeout) somewhere in the cause chain?"""
+    seen = 0
+    while exc is not None and seen < 10:
+        if (isinstance(exc, requests.exceptions.ConnectionError)
+                and not isinstance(exc, requests.exceptions.Timeout)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
 class GttsEngine:
     """Google Translate's Vietnamese voice."""
     name = "gtts"
@@ -69,6 +86,9 @@ class GttsEngine:
             raise EngineUnavailableError("gTTS is paused after repeated failures")
         try:
             audio = self._synthesize_with_retries(text)
+        except _NoRoute:
+            self.breaker.trip()  # every other chunk would fail the same way: stop at once
+            raise
         except EngineError:
             self.breaker.record_failure()
             raise
@@ -133,6 +153,8 @@ class GttsEngine:
         except gTTSError as exc:
             response = exc.rsp
             if response is None:  # no answer: connection refused, DNS, timeout
+                if _no_route(exc):
+                    raise _NoRoute(f"Google cannot be reached ({exc.__context__!r})") from exc
                 raise _Retryable(f"no answer from Google ({exc.__context__!r})") from exc
             status = response.status_code
             if status == 429 or status >= 500:

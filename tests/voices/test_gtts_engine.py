@@ -173,3 +173,31 @@ def test_retry_after_parsing():
     assert parse_retry_after(None) is None
     assert parse_retry_after("soon") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+def test_no_network_fails_fast_and_opens_the_breaker(sleeps):
+    """DNS failure or a refused connection: one try, no backoff, and the breaker opens at
+    once so `auto` goes straight to the offline voice for every other chunk."""
+    import re
+
+    import requests
+    import responses as responses_lib
+
+    gtts = make_gtts(sleeps)
+    with responses_lib.RequestsMock() as mock:
+        mock.add(responses_lib.POST, re.compile(r"https://translate\.google\..*"),
+                 body=requests.exceptions.ConnectionError(
+                     "Failed to resolve 'translate.google.com.vn' (Name or service not known)"))
+        with pytest.raises(EngineError):
+            gtts.synthesize(TEXT)
+        assert len(mock.calls) == 1 and sleeps == []
+    assert gtts.breaker.state == "open" and not gtts.available()
+    with pytest.raises(EngineUnavailableError):
+        gtts.synthesize(TEXT)
+
+
+def test_a_timeout_is_not_mistaken_for_no_network(sleeps):
+    gtts = make_gtts(sleeps)
+    with FakeGoogle(scripted(Reply("timeout"))):
+        gtts.synthesize(TEXT)
+    assert gtts.breaker.state == "closed"
