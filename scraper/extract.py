@@ -188,6 +188,9 @@ def clean_lead(text: str) -> str:
 def clean_author(text: str) -> str:
     """"Tác giả: Nguyễn Văn A" → "Nguyễn Văn A"; CMS accounts are not authors."""
     text = clean_text(AUTHOR_PREFIX.sub("", text or ""))
+    if re.match(r"^(ảnh|video|đồ họa)\s*[:：]", text, re.I):
+        return ""  # a photo credit, not the author of the text
+    text = re.sub(r"\s*\([^)]*bình chọn[^)]*\)", "", text, flags=re.I)  # a rating widget
     text = re.sub(r"\s*[-–|,]?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}:\d{2}).*$", "", text)
     text = re.sub(r"\s*\((tổng hợp|lược dịch|theo [^)]*)\)\s*$|\s+và \d+ tác giả khác$", "", text, flags=re.I)
     text = text.replace(";", " - ").strip(" -–—.:;,")

@@ -62,3 +62,11 @@ def test_whitespace_follows_the_page(html, text):
 def test_br_and_blocks_end_paragraphs():
     article = extract_article(page("<div>Dòng một<br>Dòng hai<div>Khối ba</div>đuôi bốn</div>"), "http://a.vn/x")
     assert article.paragraphs == ["Dòng một", "Dòng hai", "Khối ba", "đuôi bốn"]
+
+
+def test_author_lines_lose_rating_widgets_and_photo_credits_are_not_authors():
+    from scraper.extract import clean_author
+    assert clean_author("Theo Sầm Hoa (Vietnamnet/Reuters)(6816 bình chọn, 9/10 điểm)") == \
+        "Theo Sầm Hoa (Vietnamnet/Reuters)"
+    assert clean_author("Ảnh: Misso") == ""
+    assert clean_author("Tác giả: Chi cục Bảo vệ môi trường") == "Chi cục Bảo vệ môi trường"
