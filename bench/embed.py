@@ -5,14 +5,15 @@ from __future__ import annotations
 import gzip
 import zlib
 
-from services.embed_profiles import load_page_selectors
+from scraper.profiles import load_profiles
+from services.embed_profiles import page_selectors
 from web.embed import build_embed_js
 
 BUDGET_GZIP_BYTES = 15 * 1024
 
 
 def run() -> dict:
-    body = build_embed_js(load_page_selectors())
+    body = build_embed_js(page_selectors(load_profiles()))
     gzipped = len(gzip.compress(body, compresslevel=9))
     deflate6 = len(zlib.compress(body, 6))  # what a default nginx/gunicorn gzip would send
     return {

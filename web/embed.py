@@ -22,9 +22,10 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from errors import ServiceError
 from scraper.errors import SourceUnreachableError
 from scraper.policy import check_target
+from scraper.profiles import load_profiles
 from services.embed_policy import (allowed_origins, article_hosts, check_article_url,
                                    check_origin, normalize_origin, origin_allowed)
-from services.embed_profiles import load_page_selectors
+from services.embed_profiles import page_selectors
 from web.security import CSP as HOUSE_CSP
 
 bp = Blueprint("embed", __name__)
@@ -73,7 +74,7 @@ def build_embed_js(selectors: list[dict]) -> bytes:
 def _embed_js_bytes() -> bytes:
     cached = current_app.extensions.get("embed_js")
     if cached is None or current_app.debug:
-        cached = current_app.extensions["embed_js"] = build_embed_js(load_page_selectors())
+        cached = current_app.extensions["embed_js"] = build_embed_js(page_selectors(load_profiles()))
     return cached
 
 

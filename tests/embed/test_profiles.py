@@ -1,11 +1,12 @@
-"""The site profiles' selectors, read as plain JSON for the widget."""
+"""The site profiles' selectors, as the widget receives them (from the scraper's loader)."""
 import json
 
-from services.embed_profiles import GENERIC, PROFILES_DIR, load_page_selectors
+from scraper.profiles import PROFILE_DIR, load_profiles
+from services.embed_profiles import GENERIC, page_selectors
 
 
 def _write(tmp_path, name, data):
-    (tmp_path / name).write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_profiles_in_scraper_order_then_generic(tmp_path):
@@ -16,7 +17,7 @@ def test_profiles_in_scraper_order_then_generic(tmp_path):
                                 "body": ["article .news-content", ".news-content"], "date": [".news-date"]})
     _write(tmp_path, "a.json", {"name": "news", "priority": 60, "match": {"markers": ["#c"]},
                                 "title": "h1.t", "body": "div.c"})
-    profiles = load_page_selectors(tmp_path)
+    profiles = page_selectors(load_profiles(str(tmp_path)))
     assert [p["name"] for p in profiles] == ["dept", "news", "generic"]
     assert profiles[0] == {"name": "dept", "hosts": ["stnmt.langson.gov.vn", "*.langson.gov.vn"],
                            "markers": ["article.news-detail"], "title": ["h1.news-title"],
@@ -25,20 +26,13 @@ def test_profiles_in_scraper_order_then_generic(tmp_path):
     assert profiles[-1] == GENERIC
 
 
-def test_broken_unmatchable_or_titleless_profiles_are_skipped(tmp_path):
-    _write(tmp_path, "broken.json", "{not json")
-    _write(tmp_path, "list.json", [1, 2])
+def test_profiles_the_widget_cannot_place_itself_with_are_left_out(tmp_path):
     _write(tmp_path, "notitle.json", {"name": "x", "match": {"markers": ["a"]}, "body": "div.c"})
     _write(tmp_path, "nomatch.json", {"name": "y", "title": "h1"})
-    _write(tmp_path, "badprio.json", {"name": "z", "priority": "high", "match": {"markers": ["a"]}, "title": "h1"})
-    assert [p["name"] for p in load_page_selectors(tmp_path)] == ["generic"]
-
-
-def test_no_profile_directory_still_gives_the_generic_entry(tmp_path):
-    assert [p["name"] for p in load_page_selectors(tmp_path / "absent")] == ["generic"]
+    assert [p["name"] for p in page_selectors(load_profiles(str(tmp_path)))] == ["generic"]
 
 
 def test_every_shipped_profile_is_usable_by_the_widget():
-    files = sorted(PROFILES_DIR.glob("*.json"))
-    names = [p["name"] for p in load_page_selectors()]
+    files = sorted(PROFILE_DIR.glob("*.json"))
+    names = [p["name"] for p in page_selectors(load_profiles())]
     assert names[-1] == "generic" and len(names) == len(files) + 1
