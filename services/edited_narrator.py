@@ -1,21 +1,20 @@
-"""The narrator, reading with the editors' lexicon rows merged over the bundled lexicon.
+"""Reading with the editors' lexicon rows merged over the bundled lexicon.
 
 Editors add readings in Redis (cache/lexicon_edits.py); every process (web, workers) must
 read with the same table, or a reader's on-demand request would render (and overwrite) the
-narration an editor prepared with the old readings. Before each use the narrator takes the
-current table (re-read at most every `refresh_s`): its normalizer and normalizer version,
-which is part of every fingerprint and audio key, so only sentences an edit changes get new
-audio.
+narration an editor prepared with the old readings. The narrator asks `EditorsReading` for
+the current Reading once per request (the table is re-read at most every `refresh_s`, or at
+once with fresh=True): its normalizer and version, which is part of every fingerprint and
+audio key, so only sentences an edit changes get new audio.
 """
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field, fields
 from typing import Any
 
 from cache.lexicon_edits import LexiconEdits
-from services.narration import Narrator
+from services.narration import Reading
 
 
 def normalizer_with_edits(entries: dict[str, str]):
@@ -41,43 +40,29 @@ _normalizers: dict[tuple, Any] = {}
 _normalizers_lock = threading.Lock()
 
 
-@dataclass
-class EditedNarrator(Narrator):
-    edits: LexiconEdits | None = None
-    refresh_s: float = 2.0
-    _synced_at: float = field(default=-1e9, init=False)
-    _sync_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+class EditorsReading:
+    """A Narrator.reading_source: the editors' table as it is now (cached for refresh_s)."""
 
-    @classmethod
-    def wrap(cls, narrator: Narrator, edits: LexiconEdits, refresh_s: float = 2.0) -> "EditedNarrator":
-        values = {f.name: getattr(narrator, f.name) for f in fields(narrator) if f.init}
-        return cls(**values, edits=edits, refresh_s=refresh_s)
+    def __init__(self, edits: LexiconEdits, refresh_s: float = 2.0) -> None:
+        self.edits = edits
+        self.refresh_s = refresh_s
+        self._current: Reading | None = None
+        self._read_at = -1e9
+        self._lock = threading.Lock()
 
-    def sync_lexicon(self, *, now: bool = False) -> None:
-        """Take the editors' current table (at most every refresh_s unless `now`)."""
-        if self.edits is None:
-            return
-        with self._sync_lock:
-            if not now and time.monotonic() - self._synced_at < self.refresh_s:
-                return
-            normalizer = normalizer_with_edits(self.edits.entries())
-            self.normalize = normalizer.normalize
-            self.normalizer_version = normalizer.version
-            self._synced_at = time.monotonic()
-
-    def request(self, article, **options) -> dict:
-        self.sync_lexicon()
-        return super().request(article, **options)
-
-    def render_now(self, article, **options) -> dict:
-        self.sync_lexicon(now=True)  # jobs: always the table as it is now
-        return super().render_now(article, **options)
+    def __call__(self, fresh: bool = False) -> Reading:
+        with self._lock:
+            if fresh or self._current is None or time.monotonic() - self._read_at >= self.refresh_s:
+                normalizer = normalizer_with_edits(self.edits.entries())
+                self._current = Reading(normalizer.normalize, normalizer.version)
+                self._read_at = time.monotonic()
+            return self._current
 
 
 def follow_lexicon_edits(app: Any) -> None:
-    """Replace the app's narrator by one that reads with the editors' lexicon."""
+    """Make the app's narrator read with the editors' lexicon."""
     narrator = app.extensions.get("narrator")
-    if narrator is None or isinstance(narrator, EditedNarrator):
+    if narrator is None or isinstance(narrator.reading_source, EditorsReading):
         return
-    edits = LexiconEdits(app.extensions["redis"], app.extensions["keys"])
-    app.extensions["narrator"] = EditedNarrator.wrap(narrator, edits)
+    narrator.reading_source = EditorsReading(
+        LexiconEdits(app.extensions["redis"], app.extensions["keys"]))

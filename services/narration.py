@@ -51,6 +51,15 @@ def narration_id(url: str) -> str:
     return url_digest(url)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How text is read for one narration: the normalizer and its version (part of every
+    audio key and fingerprint). Taken once per request, so a lexicon edit made meanwhile
+    can never mix two readings inside one narration."""
+    normalize: Callable[[str], str] | None
+    version: str
+
+
 @dataclass
 class Narrator:
     """Everything a narration needs, built once in create_app() (app.extensions["narrator"])."""
@@ -65,6 +74,9 @@ class Narrator:
     max_pending: int = 16  # renders queued in this process before we answer "busy"
     render_slots: RedisSemaphore | None = None  # global cap across every process
     recent_records: RecentValues | None = None  # whole-article lookups, a few seconds old
+    # The current Reading (e.g. with the editors' lexicon rows); `fresh=True` skips any
+    # cache it keeps. Without one: `normalize` and `normalizer_version` above.
+    reading_source: Callable[..., Reading] | None = None
     slot_wait_s: float = 5.0  # bounded wait for a free slot, then 503 with Retry-After
     first_wait_s: float = 30.0  # longest a request waits for the first segment
     poll_interval_s: float = 0.02
@@ -78,12 +90,13 @@ class Narrator:
         (with wait=False: in flight, perhaps with none ready yet). `admit` is called just
         before a NEW render starts (never for cached or in-flight ones) and may refuse it."""
         nid = narration_id(article.canonical_url or article.url)
-        fingerprint = self.fingerprint(article)
+        reading = self.reading()
+        fingerprint = self.fingerprint(article, reading)
         record = self.records.get(nid)
         if self._fresh(record, fingerprint):
             if record.get("provisional") and self._primary_back():
                 # Made offline because Google failed; Google is back: render it again.
-                self._start(article, nid, fingerprint, keep=bool(record.get("kept")))
+                self._start(article, nid, fingerprint, reading, keep=bool(record.get("kept")))
             return record
         # An article editors prepared stays prepared when its new version is rendered.
         keep = bool(record and record.get("kept"))
@@ -105,7 +118,7 @@ class Narrator:
                 if admit is not None:
                     admit()
                     admit = None  # one render counted per request
-                if self._start(article, nid, fingerprint, keep=keep):
+                if self._start(article, nid, fingerprint, reading, keep=keep):
                     continue
             if time.monotonic() > deadline:
                 raise BusyError("the first segment took too long", retry_after_s=5)
@@ -114,14 +127,15 @@ class Narrator:
     def render_now(self, article, *, keep: bool = True) -> dict:
         """Render synchronously (editors, jobs, the CLI): the finished record, or an error."""
         nid = narration_id(article.canonical_url or article.url)
-        fingerprint = self.fingerprint(article)
+        reading = self.reading(fresh=True)  # jobs: always the table as it is now
+        fingerprint = self.fingerprint(article, reading)
         lock = self.lock_factory(nid)
         deadline = time.monotonic() + 600
         while not lock.acquire():
             if time.monotonic() > deadline:
                 raise BusyError("another render holds the lock")
             time.sleep(0.1)
-        self._render(article, nid, fingerprint, lock, keep)
+        self._render(article, nid, fingerprint, reading, lock, keep)
         record = self.records.get(nid)
         if record is None:
             raise NarrationFailedError("render finished without a record")
@@ -140,11 +154,17 @@ class Narrator:
         data = self.audio.get(record["audio_key"])
         return (data, record) if data else None
 
-    def fingerprint(self, article) -> str:
+    def reading(self, fresh: bool = False) -> Reading:
+        if self.reading_source is not None:
+            return self.reading_source(fresh=fresh)
+        return Reading(self.normalize, self.normalizer_version)
+
+    def fingerprint(self, article, reading: Reading | None = None) -> str:
         """Changes when anything that changes the sound changes."""
         engine = self.engine
+        version = (reading or self.reading()).version
         blob = "\x1f".join([article.content_hash, engine.name, engine.voice, engine.rate,
-                            self.normalizer_version])
+                            version])
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
     # -- rendering ------------------------------------------------------------------------
@@ -161,9 +181,9 @@ class Narrator:
         keys.append(record.get("audio_key", ""))
         return not self.audio.missing(keys)
 
-    def _start(self, article, nid: str, fingerprint: str, keep: bool) -> bool:
+    def _start(self, article, nid: str, fingerprint: str, reading: Reading, keep: bool) -> bool:
         """Become the renderer (lock) and render in the background pool. False if another is."""
-        plans = self._plan(article)
+        plans = self._plan(article, reading)
         lock = self.lock_factory(nid)
         if not lock.acquire():
             return False
@@ -181,11 +201,11 @@ class Narrator:
                 lock.release()
                 raise BusyError("every render slot is taken", retry_after_s=10)
         # Progress exists before we return, so waiters see "rendering" at once.
-        self.records.put_progress(nid, self._record(article, nid, fingerprint, plans, [],
-                                                    "rendering"))
+        self.records.put_progress(nid, self._record(article, nid, fingerprint, reading, plans,
+                                                    [], "rendering"))
         try:
-            self.pool.submit(self._render_pending, slot, article, nid, fingerprint, lock, keep,
-                             plans)
+            self.pool.submit(self._render_pending, slot, article, nid, fingerprint, reading,
+                             lock, keep, plans)
         except RuntimeError:  # pool shut down
             with self._pending_lock:
                 self._pending -= 1
@@ -206,16 +226,17 @@ class Narrator:
             with self._pending_lock:
                 self._pending -= 1
 
-    def _plan(self, article) -> list[SegmentPlan]:
-        plans = plan_segments(article, max_chars=self.engine.max_chars, normalize=self.normalize)
+    def _plan(self, article, reading: Reading) -> list[SegmentPlan]:
+        plans = plan_segments(article, max_chars=self.engine.max_chars,
+                              normalize=reading.normalize)
         if not plans:
             raise EmptyArticleError(article.url)
         return plans
 
-    def _render(self, article, nid: str, fingerprint: str, lock: RedisLock, keep: bool,
-                plans: list[SegmentPlan] | None = None) -> None:
+    def _render(self, article, nid: str, fingerprint: str, reading: Reading, lock: RedisLock,
+                keep: bool, plans: list[SegmentPlan] | None = None) -> None:
         try:
-            plans = plans or self._plan(article)
+            plans = plans or self._plan(article, reading)
 
             def keep_lock() -> None:
                 if not lock.extend():
@@ -225,10 +246,10 @@ class Narrator:
                 keep_lock()
                 if len(ready) < len(plans):
                     self.records.put_progress(nid, self._record(
-                        article, nid, fingerprint, plans, ready, "rendering"))
+                        article, nid, fingerprint, reading, plans, ready, "rendering"))
 
             results = render_segments(plans, self.engine, self.audio,
-                                      normalizer_version=self.normalizer_version, keep=keep,
+                                      normalizer_version=reading.version, keep=keep,
                                       on_progress=on_progress, heartbeat=keep_lock)
             segments = [segment for segment, _ in results]
             whole, duration_ms = mp3.build_article_mp3(
@@ -239,7 +260,7 @@ class Narrator:
             whole_key = audio_key("article", nid, fingerprint, self.artist,
                                   ",".join(s.key for s in segments))
             self.audio.put(whole_key, whole, keep=keep)
-            record = self._record(article, nid, fingerprint, plans, segments, "ready")
+            record = self._record(article, nid, fingerprint, reading, plans, segments, "ready")
             record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,
                           audio_bytes=len(whole))
             if self.audio.missing([s.key for s in segments] + [whole_key]):
@@ -249,7 +270,7 @@ class Narrator:
                 raise NarrationFailedError("lost the render lock before finishing")
             self.records.finish(nid, record, keep=keep)  # last: the narration now exists
         except BaseException as exc:
-            self._fail(article, nid, fingerprint, plans or [], exc)
+            self._fail(article, nid, fingerprint, reading, plans or [], exc)
             raise
         finally:
             try:
@@ -257,16 +278,16 @@ class Narrator:
             except Exception:  # Redis gone: the lock expires by itself
                 log.warning("could not release the render lock of %s", nid)
 
-    def _fail(self, article, nid, fingerprint, plans, exc: BaseException) -> None:
+    def _fail(self, article, nid, fingerprint, reading, plans, exc: BaseException) -> None:
         log.warning("narration %s failed: %r", nid, exc)
-        record = self._record(article, nid, fingerprint, plans, [], "failed")
+        record = self._record(article, nid, fingerprint, reading, plans, [], "failed")
         record["error"] = type(exc).__name__
         try:
             self.records.fail(nid, record)
         except Exception:  # Redis gone: nothing to tell pollers, nothing was cached
             log.warning("could not record the failure of %s", nid)
 
-    def _record(self, article, nid, fingerprint, plans, ready, status) -> dict:
+    def _record(self, article, nid, fingerprint, reading, plans, ready, status) -> dict:
         engines = sorted({segment.engine for segment in ready})
         segments = segment_dicts(plans, ready)
         engine = self.engine
@@ -287,7 +308,7 @@ class Narrator:
             "segments": segments,
             "fingerprint": fingerprint,
             "content_hash": article.content_hash,
-            "normalizer_version": self.normalizer_version,
+            "normalizer_version": reading.version,
             "updated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
 

@@ -27,7 +27,7 @@ def attach(ctx: JobContext, app: Any) -> None:
                                                        force=refresh)
     ctx.crawl = lambda url, max_pages, deadline_s: crawl_listing(
         fetcher, url, max_pages=max_pages, deadline_s=deadline_s)
-    narrator = ext["narrator"]  # services.edited_narrator: reads with the editors' lexicon
+    narrator = ext["narrator"]  # reads with the editors' lexicon (services.edited_narrator)
     ctx.narrate = lambda article, force=False, progress=None: narrate_article(
         app, narrator, article, progress=progress)
     ctx.narration_ready = lambda narration_id, article: narration_ready(
@@ -36,20 +36,17 @@ def attach(ctx: JobContext, app: Any) -> None:
 
 
 def _current_version(narrator) -> str:
-    sync = getattr(narrator, "sync_lexicon", None)
-    if sync is not None:
-        sync(now=True)
-    return narrator.normalizer_version
+    return narrator.reading(fresh=True).version
 
 
 # -- narration ------------------------------------------------------------------------------
 def narration_ready(narrator, narration_id: str, article: Any) -> bool:
     """Is the finished, editor-kept narration of this very article still stored?"""
-    _current_version(narrator)  # the fingerprint below uses the editors' current table
+    reading = narrator.reading(fresh=True)  # the editors' table as it is now
     record = narrator.records.get(narration_id)
     if not record or record.get("status") != "ready" or not record.get("kept"):
         return False
-    if record.get("fingerprint") != narrator.fingerprint(article):
+    if record.get("fingerprint") != narrator.fingerprint(article, reading):
         return False
     keys = [s["audio_key"] for s in record.get("segments", [])] + [record.get("audio_key", "")]
     return not narrator.audio.missing(keys)

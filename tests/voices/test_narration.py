@@ -237,3 +237,22 @@ def test_prepared_article_stays_prepared_when_it_changes(narrator_for, gtts, fak
     record = finished(narrator, changed)
     assert redis_client.ttl(KEYS.narration(record["id"])) == -1
     assert all(redis_client.exists(KEYS.audio_kept(s["audio_key"])) for s in record["segments"])
+
+
+def test_one_reading_per_narration_even_if_the_lexicon_changes_meanwhile(narrator_for, offline):
+    """Editors may change a reading while a narration renders: every segment, the record and
+    the fingerprint must still use the one Reading taken when the narration began."""
+    from reader.narrate import audio_key
+    from reader.normalize import normalize
+    from services.narration import Reading
+
+    versions = iter(f"v{n}" for n in range(1000))
+    narrator = narrator_for(offline)
+    narrator.reading_source = lambda fresh=False: Reading(normalize, next(versions))
+    article = seed_article()
+    record = narrator.render_now(article, keep=False)
+    version = record["normalizer_version"]
+    assert version == "v0"
+    for segment in record["segments"]:
+        assert segment["audio_key"] == audio_key(offline.name, offline.voice, offline.rate,
+                                                 version, segment["spoken"])
