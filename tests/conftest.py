@@ -32,7 +32,13 @@ def redis_client(redis_server):
 
 
 @pytest.fixture()
-def app_config(redis_server, tmp_path):
+def app_config(base_app_config):
+    """What `app` is built from; test modules override it (often from sample_app_config)."""
+    return base_app_config
+
+
+@pytest.fixture()
+def base_app_config(redis_server, tmp_path):
     return {
         "TESTING": True,
         "REDIS_URL": redis_server.url,
@@ -64,6 +70,16 @@ def sample_site():
     from tests.support.servers import serve_sample_site
     with serve_sample_site() as url:
         yield url
+
+
+@pytest.fixture()
+def sample_app_config(base_app_config, sample_site):
+    """The app reading the bundled sample site (only its own port may be private) with the
+    offline voice: what most web and browser tests need."""
+    from urllib.parse import urlsplit
+    return {**base_app_config, "SITE_URL": sample_site,
+            "ALLOW_PRIVATE_HOSTS": [urlsplit(sample_site).netloc],
+            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
 
 
 @pytest.fixture()

@@ -1,6 +1,6 @@
 """The reader page and the home page in real Chromium, against the bundled sample site read
 with the offline voice. Few tests, each sharing one page load for several checks."""
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 
@@ -67,10 +67,8 @@ PLAYING_SNAPSHOT_JS = """() => new Promise((resolve, reject) => {
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site,
-            "ALLOW_PRIVATE_HOSTS": [urlsplit(sample_site).netloc],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
+def app_config(sample_app_config):
+    return sample_app_config
 
 
 @pytest.fixture()

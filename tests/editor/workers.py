@@ -8,13 +8,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from cache.redis_server import find_free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "editor-test-token-0123456789"
@@ -23,20 +21,13 @@ TOKEN = "editor-test-token-0123456789"
 @contextmanager
 def served_copy(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """The bundled sample site copied under tmp_path and served there: (base URL, folder)."""
-    from samples.serve import SITE_DIR, make_server
+    from samples.serve import SITE_DIR
+    from tests.support.servers import serve_sample_site
 
     site_dir = tmp_path / "site"
     shutil.copytree(SITE_DIR, site_dir)
-    port = find_free_port()
-    server = make_server(port, "127.0.0.1", site_dir)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/", site_dir
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_sample_site(site_dir) as url:
+        yield url, site_dir
 
 
 def settings(redis_url: str, site_url: str, instance: Path) -> dict[str, str]:

@@ -1,6 +1,3 @@
-import subprocess
-
-
 def test_healthz_reports_redis_voices_site_version(client):
     response = client.get("/healthz")
     assert response.status_code == 200

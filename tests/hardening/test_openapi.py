@@ -12,10 +12,8 @@ from web.api_docs import load_spec
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site, "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
-            "FETCH_READ_TIMEOUT_S": 3.0, "FETCH_DEADLINE_S": 5.0}
+def app_config(sample_app_config):
+    return {**sample_app_config, "FETCH_READ_TIMEOUT_S": 3.0, "FETCH_DEADLINE_S": 5.0}
 
 
 def test_spec_is_served(client):

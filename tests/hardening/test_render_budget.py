@@ -12,10 +12,8 @@ TRUTH = Path(__file__).resolve().parents[2] / "samples" / "truth"
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site, "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
-            "RENDER_RATE_LIMIT": "3 per minute"}
+def app_config(sample_app_config):
+    return {**sample_app_config, "RENDER_RATE_LIMIT": "3 per minute"}
 
 
 def _urls(sample_site: str) -> list[str]:

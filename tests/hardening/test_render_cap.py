@@ -15,10 +15,8 @@ OTHER = "tin-tuc/hoi-nghi-pho-bien-thong-tu-so-02-2022-tt-btnmt-cho-doanh-nghiep
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site, "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
-            "RENDER_SLOTS": 1, "RENDER_SLOT_WAIT_S": 0.3}
+def app_config(sample_app_config):
+    return {**sample_app_config, "RENDER_SLOTS": 1, "RENDER_SLOT_WAIT_S": 0.3}
 
 
 def test_semaphore_counts_across_clients_and_frees_expired_slots(redis_client):

@@ -2,13 +2,12 @@
 from us, and nothing half-made is cached."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from cache.redis_server import find_free_port
 from samples.serve import SITE_DIR
+from tests.support.servers import serve_handler
 
 PAGE = (SITE_DIR / "tin-tuc" /
         "ra-quan-huong-ung-chien-dich-lam-cho-the-gioi-sach-hon-nam-2023.html").read_bytes()
@@ -42,12 +41,8 @@ class Faulty(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def faulty_site():
-    server = ThreadingHTTPServer(("127.0.0.1", find_free_port()), Faulty)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serve_handler(Faulty) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture()

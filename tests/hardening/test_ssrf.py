@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from cache.redis_server import find_free_port
+from tests.support.servers import serve_handler
 
 
 class Listener:
@@ -72,12 +72,8 @@ def redirector(listener):
             self.send_header("Location", targets.get(self.path, "/"))
             self.end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", find_free_port()), Redirect)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_port
-    server.shutdown()
-    server.server_close()
+    with serve_handler(Redirect) as url:
+        yield int(url.rstrip("/").rsplit(":", 1)[1])
 
 
 @pytest.fixture()

@@ -4,27 +4,20 @@ iframe), shows the text literally, and the PDF and the API carry it as plain tex
 from __future__ import annotations
 
 import io
-import threading
 
 import pytest
 from pypdf import PdfReader
 
-from cache.redis_server import find_free_port
-from samples.serve import make_server
 from tests.hardening.hostile_site import (AUTHOR_TEXT, CAPTION_TEXT, TITLE_TEXT,
                                           build_hostile_site)
+from tests.support.servers import serve_sample_site
 
 
 @pytest.fixture()
 def hostile(tmp_path):
     path = build_hostile_site(tmp_path / "site")
-    server = make_server(find_free_port(), "127.0.0.1", tmp_path / "site")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    yield base, base + path
-    server.shutdown()
-    server.server_close()
+    with serve_sample_site(tmp_path / "site") as base:
+        yield base, base + path
 
 
 @pytest.fixture()

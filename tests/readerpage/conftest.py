@@ -1,5 +1,4 @@
 """The reader pages against the bundled sample site, read with the offline voice."""
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -8,10 +7,8 @@ SAMPLE_TITLE = "Công bố Bảng giá đất áp dụng từ ngày 01/01/2026 t
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site,
-            "ALLOW_PRIVATE_HOSTS": [urlsplit(sample_site).netloc],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
+def app_config(sample_app_config):
+    return sample_app_config
 
 
 @pytest.fixture()

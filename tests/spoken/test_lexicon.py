@@ -28,7 +28,7 @@ def test_bad_rows_name_their_line(text, line):
     with pytest.raises(LexiconError) as info:
         parse_lexicon(text, source="test.tsv")
     assert f"test.tsv line {line}" in str(info.value)
-    assert f"dòng" in info.value.message_vi or "line" in info.value.message_vi
+    assert "dòng" in info.value.message_vi or "line" in info.value.message_vi
 
 
 def test_load_lexicon_reports_file_name(tmp_path):

@@ -34,17 +34,25 @@ class LiveServer:
 
 
 @contextmanager
-def serve_sample_site(site_dir: Path | None = None) -> Iterator[str]:
-    """The bundled sample of the department site on a free port; yields its base URL."""
-    from samples.serve import SITE_DIR, make_server as make_sample_server
-
-    port = find_free_port()
-    server = make_sample_server(port, "127.0.0.1", site_dir or SITE_DIR)
+def serving(server) -> Iterator[str]:
+    """Run a socketserver-style HTTP server in a thread; yields its base URL (with "/")."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def serve_handler(handler):
+    """A local test site answered by a BaseHTTPRequestHandler class, on a free port."""
+    from http.server import ThreadingHTTPServer
+    return serving(ThreadingHTTPServer(("127.0.0.1", find_free_port()), handler))
+
+
+def serve_sample_site(site_dir: Path | None = None):
+    """The bundled sample of the department site (or a copy of it) on a free port."""
+    from samples.serve import SITE_DIR, make_server as make_sample_server
+    return serving(make_sample_server(find_free_port(), "127.0.0.1", site_dir or SITE_DIR))

@@ -13,9 +13,8 @@ ARTICLE = "tin-tuc/hoi-nghi-pho-bien-thong-tu-so-02-2022-tt-btnmt-cho-doanh-nghi
 
 
 @pytest.fixture()
-def app_config(app_config, sample_site):
-    return {**app_config, "SITE_URL": sample_site, "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"],
-            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0}
+def app_config(sample_app_config):
+    return sample_app_config
 
 
 def poll_until_ready(client, url: str, timeout_s: float = 60.0) -> dict:
