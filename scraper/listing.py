@@ -26,6 +26,20 @@ class ListingItem:
     published: str | None = None
 
 
+def resolve_link(page_url: str, href: str | None) -> str | None:
+    """An absolute http(s) link, or None for what the page got wrong ("http://[broken",
+    "javascript:", empty): one bad link must not lose the whole listing."""
+    if not href or not href.strip():
+        return None
+    try:
+        target = urljoin(page_url, href.strip())
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return None
+    return target if parts.scheme in ("http", "https") and parts.hostname else None
+
+
 def canonical_url(url: str) -> str:
     """One spelling per article: no fragment, no tracking parameters, lower-case host."""
     parts = urlsplit(url)
@@ -83,12 +97,14 @@ def read_listing_page(doc, page_url: str, profiles: tuple[Profile, ...]) -> tupl
             links = _select(profile.listing.get("link", ()), row)
             if not links:
                 continue
-            href = links[0].get("href")
+            target = resolve_link(page_url, links[0].get("href"))
+            if target is None:
+                continue
             dates = _select(profile.listing.get("date", ()), row)
-            items.append(ListingItem(url=urljoin(page_url, href), title=element_text(links[0]),
+            items.append(ListingItem(url=target, title=element_text(links[0]),
                                      published=parse_date(element_text(dates[0])) if dates else None))
         nexts = _select(profile.listing.get("next", ()), doc)
-        next_url = urljoin(page_url, nexts[0].get("href")) if nexts and nexts[0].get("href") else None
+        next_url = resolve_link(page_url, nexts[0].get("href")) if nexts else None
         return items, next_url
     return _generic_listing(doc, page_url)
 
@@ -107,10 +123,9 @@ def _generic_listing(doc, page_url: str) -> tuple[list[ListingItem], str | None]
     items = []
     for heading in doc.iter("h2", "h3", "h4"):
         for a in heading.iter("a"):
-            href = a.get("href")
-            if not href:
+            target = resolve_link(page_url, a.get("href"))
+            if target is None:
                 continue
-            target = urljoin(page_url, href)
             parts = urlsplit(target)
             title = element_text(a)
             if parts.hostname != host or len(title) < 15 or not ARTICLE_PATH.search(parts.path):
@@ -119,7 +134,7 @@ def _generic_listing(doc, page_url: str) -> tuple[list[ListingItem], str | None]
     next_url = None
     for a in doc.iter("a"):
         if (a.get("rel") or "").lower() == "next" or NEXT_TEXT.match(element_text(a)):
-            if a.get("href"):
-                next_url = urljoin(page_url, a.get("href"))
+            next_url = resolve_link(page_url, a.get("href"))
+            if next_url:
                 break
     return items, next_url

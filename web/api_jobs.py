@@ -40,7 +40,10 @@ def check_url(url: object) -> str:
         raise BadRequestError(message_vi="Địa chỉ bài viết không hợp lệ.",
                               message_en="An article URL is not valid.")
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        parts = urlsplit("")
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise BadRequestError(
             message_vi=f"Địa chỉ bài viết phải bắt đầu bằng http:// hoặc https://: {url[:200]}",

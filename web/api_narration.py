@@ -26,7 +26,10 @@ class BadArticleUrlError(BadRequestError):
 
 def article_url_arg() -> str:
     url = (request.args.get("url") or "").strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        raise BadArticleUrlError(url[:200]) from None
     if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2048:
         raise BadArticleUrlError(url[:200])
     return url

@@ -67,6 +67,7 @@ def test_bad_requests(editor_client):
     cases = [
         ({"urls": ["ftp://x.vn/a"]}, 400),
         ({"urls": ["không phải địa chỉ"]}, 400),
+        ({"urls": ["http://[::1"]}, 400),
         ({"urls": "http://x.vn/a"}, 400),
         ({}, 400),
         ({"listing": True, "since": "28/06/2022"}, 400),

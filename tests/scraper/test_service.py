@@ -96,3 +96,22 @@ def test_list_articles_is_kept_briefly(fetcher, store):
 
 def test_canonical_url_drops_fragments_and_tracking():
     assert canonical_url("HTTP://A.vn/x.html?utm_source=fb&id=2#top") == "http://a.vn/x.html?id=2"
+
+
+def test_one_broken_link_does_not_lose_the_listing():
+    """Links the source page got wrong are skipped, not fatal."""
+    from lxml import html as lxml_html
+
+    from scraper.listing import read_listing_page, resolve_link
+    from scraper.profiles import load_profiles
+
+    page = ("<html><body><h3><a href='http://[broken/a.html'>Tin có địa chỉ hỏng trên trang danh sách</a></h3>"
+            "<h3><a href='javascript:void(0)'>Liên kết không phải trang bài viết nào cả</a></h3>"
+            "<h3><a href='/tin-tuc/bai-tot.html'>Bài viết có địa chỉ đúng trên trang danh sách</a></h3>"
+            "<a rel='next' href='http://[x'>Trang sau</a></body></html>")
+    items, next_url = read_listing_page(lxml_html.fromstring(page), "https://stnmt.langson.gov.vn/",
+                                        load_profiles())
+    assert [i.url for i in items] == ["https://stnmt.langson.gov.vn/tin-tuc/bai-tot.html"]
+    assert next_url is None
+    assert resolve_link("https://a.vn/x/", "b.html") == "https://a.vn/x/b.html"
+    assert resolve_link("https://a.vn/", "http://a.vn:99999/") is None

@@ -62,7 +62,8 @@ def test_narration_with_google_counts_one_call_per_segment(app, client, sample_s
 
 
 @pytest.mark.parametrize("query", [{}, {"url": ""}, {"url": "javascript:alert(1)"},
-                                   {"url": "ftp://stnmt.langson.gov.vn/a"}])
+                                   {"url": "ftp://stnmt.langson.gov.vn/a"},
+                                   {"url": "http://[::1"}])
 def test_bad_url_is_400_in_vietnamese(client, query):
     response = client.get("/api/v1/narration", query_string=query)
     assert response.status_code == 400
