@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from rq import SimpleWorker, Worker
@@ -78,6 +79,13 @@ class AppSimpleWorker(_AppWorkerMixin, SimpleWorker):
     """Runs jobs in its own process (no fork): for the CLI and tests."""
 
 
+def lower_priority(nice: int) -> None:
+    """Pre-rendering shares the machine with the web app: the worker (and every work horse
+    it forks) yields the CPU, so a crawl rendering new articles never slows a listener."""
+    if nice > 0:
+        os.nice(nice)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m services.worker", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -90,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if not config["REDIS_URL"]:
         print("services.worker needs REDIS_URL (make run sets it)", file=sys.stderr)
         return 2
+    lower_priority(int(config["WORKER_NICE"]))
     # RQ blocks on BLPOP: no socket timeout on the worker's own connection.
     connection = connect_redis(config["REDIS_URL"], timeout_s=None)
     worker_class = AppSimpleWorker if args.simple else AppWorker

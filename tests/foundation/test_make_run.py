@@ -64,6 +64,11 @@ def test_run_serves_stops_cleanly_and_keeps_data(tmp_path):
         children = _descendants(proc.pid)
         names = " ".join(" ".join(psutil.Process(c).cmdline()) for c in children)
         assert "redis-server" in names and "gunicorn" in names and "services.worker" in names
+        # Pre-rendering yields the CPU to listeners: the worker runs at a lower priority.
+        nice = {" ".join(psutil.Process(c).cmdline()): psutil.Process(c).nice() for c in children}
+        web = [n for cmd, n in nice.items() if "gunicorn" in cmd]
+        worker = [n for cmd, n in nice.items() if "services.worker" in cmd]
+        assert worker and min(worker) >= max(web) + 10
         redis_url = (tmp_path / "instance" / "redis.url").read_text()
         redis.Redis.from_url(redis_url).set("docnd:test:kept", b"1")
     finally:
