@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -33,6 +34,18 @@ def site_answers(url: str, timeout_s: float = 3.0) -> bool:
         return False
 
 
+def port_taken(host: str, port: int) -> bool:
+    """Whether something already listens there. Gunicorn binds with SO_REUSEPORT, which
+    would otherwise let a second `make run` share the port with the first in silence."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is fine
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def wait_http(url: str, timeout_s: float = 30.0) -> bool:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -52,11 +65,14 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
     # processes or threads only add GIL and scheduler contention: at 64 connections on two
     # cores, 2x4 gave p99 61 ms for cached audio where 4x8 gave 223 ms. Renders run in their
     # own pool, so a thread waits at most for a narration's first segment.
+    # --reuse-port gives every worker its own listening socket and lets the kernel spread
+    # connections over them: on one shared socket the first worker to wake took up to 51
+    # of wrk's 64 keep-alive connections, and its queue made the p99.
     workers = os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 1))
     return [
         ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
                  "--threads", os.environ.get("WEB_THREADS", "4"), "--timeout", "120",
-                 "--graceful-timeout", "10",
+                 "--graceful-timeout", "10", "--reuse-port",
                  # One control socket per instance: two services on one machine must not
                  # share ~/.gunicorn/gunicorn.ctl.
                  "--control-socket", str(Path(env["DOCND_INSTANCE_PATH"]) / "gunicorn.ctl"),
@@ -84,6 +100,11 @@ def main() -> int:
         nonlocal stopping
         stopping = True
 
+    if port_taken("127.0.0.1", int(config["PORT"])):
+        log.error("Cổng %s đang được một chương trình khác dùng: hãy dừng nó hoặc chọn cổng "
+                  "khác (PORT=8080 make run). / Port %s is already in use: stop that program "
+                  "or choose another port.", config["PORT"], config["PORT"])
+        return 2
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     url_file = instance / "redis.url"

@@ -92,3 +92,21 @@ def test_run_serves_stops_cleanly_and_keeps_data(tmp_path):
     while _alive(children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(children), "processes left behind after SIGKILL"
+
+
+def test_run_refuses_a_port_already_in_use(tmp_path):
+    """Gunicorn listens with SO_REUSEPORT; without this check a second `make run` on the
+    same port would silently share it with the first."""
+    import socket
+    port = find_free_port()
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCND_")}
+        env.update(DOCND_PORT=str(port), DOCND_INSTANCE_PATH=str(tmp_path / "instance"))
+        done = subprocess.run([sys.executable, "runner.py"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Cổng" in done.stderr and f"{port}" in done.stderr and "already in use" in done.stderr
+    assert not (tmp_path / "instance" / "redis.url").exists()  # nothing was started
