@@ -1,7 +1,8 @@
 """Run every benchmark module (bench/<topic>.py defining run() -> dict) and print the figures.
 
 `python -m bench` runs all; `python -m bench scraper voices` runs the named ones.
-Results also go to bench/out/results.json so the README figures can be checked against them.
+Results also go to bench/out/results.json so the README figures can be checked against them
+(a partial run updates only its own entries).
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ def main(argv: list[str]) -> int:
     names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
                            if not m.name.startswith("_"))
     OUT.mkdir(exist_ok=True)
-    results: dict[str, dict] = {}
+    # Running some benches updates their entries and keeps the others' last figures.
+    saved = OUT / "results.json"
+    results: dict[str, dict] = json.loads(saved.read_text()) if saved.exists() else {}
     failed = False
     for name in names:
         module = importlib.import_module(f"bench.{name}")
@@ -33,7 +36,7 @@ def main(argv: list[str]) -> int:
         figures["bench_seconds"] = round(time.perf_counter() - started, 1)
         results[name] = figures
         print(json.dumps(figures, ensure_ascii=False, indent=2), flush=True)
-    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    saved.write_text(json.dumps(results, ensure_ascii=False, indent=2))
     return 1 if failed else 0
 
 
