@@ -14,6 +14,21 @@ from cache.keys import Keys
 
 DEFAULT_TTL_S = 30 * 24 * 3600
 
+# A prepared narration no longer uses this audio; if no other one does, move it from the
+# kept shelf to the evictable one with a TTL. KEYS: kept, on-demand, keepers.
+_LET_GO = """
+redis.call('SREM', KEYS[3], ARGV[2])
+if redis.call('SCARD', KEYS[3]) > 0 then
+  return 0
+end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('EXPIRE', KEYS[2], ARGV[1])
+  return 1
+end
+return 0
+"""
+
 
 class AudioStore:
     def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int = DEFAULT_TTL_S,
@@ -55,6 +70,38 @@ class AudioStore:
             return False
         self.put(key, data, keep=True)
         return True
+
+    def not_kept(self, keys: list[str]) -> list[str]:
+        """Which of `keys` are not on the kept shelf (one pipelined round trip)."""
+        pipe = self.connection.pipeline(transaction=False)
+        for key in keys:
+            pipe.exists(self.keys.audio_kept(key))
+        return [key for key, count in zip(keys, pipe.execute()) if not count]
+
+    def hold(self, narration_id: str, keys: list[str]) -> None:
+        """The prepared narration `narration_id` uses `keys` (two articles can share a
+        sentence, so its audio): they stay kept while any such narration uses them."""
+        with self.connection.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.sadd(self.keys.audio_keepers(key), narration_id)
+            pipe.execute()
+        # Another narration that let go of a shared key just before we were noted may have
+        # moved it to the evictable shelf: put it back.
+        with self.connection.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.exists(self.keys.audio_kept(key))
+            counts = pipe.execute()
+        for key, count in zip(keys, counts):
+            if not count:
+                self.keep(key)
+
+    def let_go(self, narration_id: str, keys: list[str]) -> int:
+        """`narration_id` no longer uses `keys` (its article changed): those no other prepared
+        narration holds get the on-demand TTL, so Redis may evict them. How many moved."""
+        script = self.connection.register_script(_LET_GO)
+        return sum(int(script(keys=[self.keys.audio_kept(k), self.keys.audio(k),
+                                    self.keys.audio_keepers(k)],
+                              args=[self.ttl_s, narration_id])) for k in keys)
 
     def missing(self, keys: list[str]) -> list[str]:
         """Which of `keys` are on neither shelf (one pipelined round trip)."""

@@ -152,25 +152,3 @@ class JobBook:
 
     def lock_ttl_s(self, name: str) -> int:
         return int(self.redis.ttl(self.keys.lock(name)))
-
-
-# Move audio from the kept shelf to the evictable one (with a TTL), if it is there.
-_RELEASE = """
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  redis.call('RENAME', KEYS[1], KEYS[2])
-  redis.call('EXPIRE', KEYS[2], ARGV[1])
-  return 1
-end
-return 0
-"""
-
-
-def release_kept_audio(connection: redis.Redis, keys: Keys, audio_keys: list[str],
-                       ttl_s: int) -> int:
-    """Audio an article no longer uses (it changed) stops being kept forever: it gets the
-    on-demand TTL, so Redis may evict it. Returns how many keys were moved."""
-    script = connection.register_script(_RELEASE)
-    moved = 0
-    for key in audio_keys:
-        moved += int(script(keys=[keys.audio_kept(key), keys.audio(key)], args=[int(ttl_s)]))
-    return moved

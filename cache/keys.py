@@ -22,6 +22,10 @@ class Keys:
         """Audio prepared by editors: no TTL, never evicted."""
         return f"{self.prefix}audio-kept:{key}"
 
+    def audio_keepers(self, key: str) -> str:
+        """The narrations editors prepared that use this audio: it stays kept while any does."""
+        return f"{self.prefix}audio-keepers:{key}"
+
     def article(self, url_hash: str) -> str:
         return f"{self.prefix}article:{url_hash}"
 

@@ -51,6 +51,13 @@ def narration_id(url: str) -> str:
     return url_digest(url)
 
 
+def record_audio_keys(record: dict) -> set[str]:
+    """Every audio key a narration record uses: its segments and the whole MP3."""
+    keys = {s.get("audio_key") for s in record.get("segments", [])}
+    keys.add(record.get("audio_key"))
+    return {k for k in keys if k}
+
+
 @dataclass(frozen=True)
 class Reading:
     """How text is read for one narration: the normalizer and its version (part of every
@@ -237,6 +244,7 @@ class Narrator:
                 keep: bool, plans: list[SegmentPlan] | None = None) -> None:
         try:
             plans = plans or self._plan(article, reading)
+            previous = self.records.get(nid) if keep else None
 
             def keep_lock() -> None:
                 if not lock.extend():
@@ -263,12 +271,19 @@ class Narrator:
             record = self._record(article, nid, fingerprint, reading, plans, segments, "ready")
             record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,
                           audio_bytes=len(whole))
+            if keep:
+                self.audio.hold(nid, sorted(record_audio_keys(record)))
             if self.audio.missing([s.key for s in segments] + [whole_key]):
                 # e.g. Redis restarted and lost writes: never publish a record with holes
                 raise NarrationFailedError("audio went missing before the record was written")
             if not lock.extend():
                 raise NarrationFailedError("lost the render lock before finishing")
             self.records.finish(nid, record, keep=keep)  # last: the narration now exists
+            if previous and previous.get("kept"):
+                # What the previous version read and this one does not stops being kept
+                # (unless another prepared article reads the same sentence).
+                self.audio.let_go(nid, sorted(record_audio_keys(previous)
+                                              - record_audio_keys(record)))
         except BaseException as exc:
             self._fail(article, nid, fingerprint, reading, plans or [], exc)
             raise

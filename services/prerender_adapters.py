@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from cache.jobs import release_kept_audio
 from cache.lexicon_edits import LexiconEdits
 from services.prerender import JobContext, NarrationResult
 
@@ -29,7 +28,7 @@ def attach(ctx: JobContext, app: Any) -> None:
         fetcher, url, max_pages=max_pages, deadline_s=deadline_s)
     narrator = ext["narrator"]  # reads with the editors' lexicon (services.edited_narrator)
     ctx.narrate = lambda article, force=False, progress=None: narrate_article(
-        app, narrator, article, progress=progress)
+        narrator, article, progress=progress)
     ctx.narration_ready = lambda narration_id, article: narration_ready(
         narrator, narration_id, article)
     ctx.normalizer_version = lambda: _current_version(narrator)
@@ -52,22 +51,13 @@ def narration_ready(narrator, narration_id: str, article: Any) -> bool:
     return not narrator.audio.missing(keys)
 
 
-def _audio_keys(record: dict | None) -> set[str]:
-    if not record:
-        return set()
-    keys = {s.get("audio_key") for s in record.get("segments", [])}
-    keys.add(record.get("audio_key"))
-    return {k for k in keys if k}
-
-
-def narrate_article(app: Any, narrator, article: Any, *,
+def narrate_article(narrator, article: Any, *,
                     progress: Callable[[str, int, int], None] | None = None) -> NarrationResult:
-    """Render the whole narration now and keep it (no TTL); the audio the previous version of
-    the article used, and the new one does not, goes back to the evictable shelf."""
+    """Render the whole narration now and keep it (no TTL). The narrator lets go of the
+    audio the previous version used and this one does not (Narrator._render)."""
     from services.narration import narration_id
 
     nid = narration_id(article.canonical_url or article.url)
-    before = narrator.records.get(nid)
     stop = threading.Event()
     watcher = None
     if progress is not None:
@@ -80,10 +70,6 @@ def narrate_article(app: Any, narrator, article: Any, *,
         stop.set()
         if watcher is not None:
             watcher.join(timeout=2)
-    stale = _audio_keys(before) - _audio_keys(record)
-    if stale:
-        release_kept_audio(app.extensions["redis"], app.extensions["keys"], sorted(stale),
-                           int(app.config.get("AUDIO_TTL_S", 30 * 86400)))
     total = int(record.get("total_segments") or 0)
     if progress is not None:
         progress("narrating", total, total)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import time
 
-from cache.jobs import JobBook, PrerenderRecord, release_kept_audio
+from cache.audio import AudioStore
+from cache.jobs import JobBook, PrerenderRecord
 from cache.keys import Keys
 from services.jobcontext import enqueue_context
 from services.schedule import CrawlSchedule, enqueue_crawl_if_due
@@ -37,13 +38,32 @@ def test_records_newest_first_and_bounded(redis_client):
     assert book.latest_records(1)[0].title == "118"
 
 
-def test_release_kept_audio_gives_it_a_ttl(redis_client):
-    redis_client.set(KEYS.audio_kept("old"), b"mp3")
-    moved = release_kept_audio(redis_client, KEYS, ["old", "absent"], 3600)
-    assert moved == 1
-    assert redis_client.get(KEYS.audio_kept("old")) is None
-    assert redis_client.get(KEYS.audio("old")) == b"mp3"
-    assert 0 < redis_client.ttl(KEYS.audio("old")) <= 3600
+def test_let_go_gives_audio_a_ttl_once_no_prepared_narration_holds_it(redis_client):
+    audio = AudioStore(redis_client, KEYS, ttl_s=3600)
+    for key in ("shared", "only-a"):
+        audio.put(key, b"mp3-" + key.encode(), keep=True)
+    audio.hold("article-a", ["shared", "only-a"])
+    audio.hold("article-b", ["shared"])
+    # Article A changed and reads neither any more: its own sentence goes, the shared stays.
+    assert audio.let_go("article-a", ["shared", "only-a", "absent"]) == 1
+    assert redis_client.get(KEYS.audio_kept("shared")) == b"mp3-shared"
+    assert redis_client.ttl(KEYS.audio_kept("shared")) == -1
+    assert redis_client.get(KEYS.audio_kept("only-a")) is None
+    assert redis_client.get(KEYS.audio("only-a")) == b"mp3-only-a"
+    assert 0 < redis_client.ttl(KEYS.audio("only-a")) <= 3600
+    # B changes too: now nobody holds the shared sentence.
+    assert audio.let_go("article-b", ["shared"]) == 1
+    assert 0 < redis_client.ttl(KEYS.audio("shared")) <= 3600
+
+
+def test_hold_puts_back_audio_let_go_of_just_before(redis_client):
+    audio = AudioStore(redis_client, KEYS, ttl_s=3600)
+    audio.put("shared", b"mp3", keep=True)
+    # A let go of it before B, which also reads it, was noted as a keeper.
+    assert audio.let_go("article-a", ["shared"]) == 1
+    audio.hold("article-b", ["shared"])
+    assert redis_client.get(KEYS.audio_kept("shared")) == b"mp3"
+    assert redis_client.exists(KEYS.audio("shared")) == 0
 
 
 def test_periodic_crawl_is_queued_once_across_workers(editor_app, redis_client):

@@ -256,3 +256,31 @@ def test_one_reading_per_narration_even_if_the_lexicon_changes_meanwhile(narrato
     for segment in record["segments"]:
         assert segment["audio_key"] == audio_key(offline.name, offline.voice, offline.rate,
                                                  version, segment["spoken"])
+
+
+def test_a_changed_prepared_article_lets_go_only_of_audio_no_other_one_reads(
+        narrator_for, offline, redis_client):
+    """Two prepared articles share a sentence. When one changes and no longer reads it, its
+    own old sentences become evictable, but the shared one stays kept for the other."""
+    from scraper.article import compute_content_hash
+    narrator = narrator_for(offline)
+    shared = "Sở Tài nguyên và Môi trường đề nghị các địa phương phối hợp chặt chẽ."
+    a = small_article(1, url="https://stnmt.langson.gov.vn/tin/a.html")
+    b = small_article(1, url="https://stnmt.langson.gov.vn/tin/b.html")
+    a.paragraphs = ["Huyện Bắc Sơn có tám xã đạt chuẩn nông thôn mới.", shared]
+    b.paragraphs = ["Huyện Chi Lăng rà soát đất đai trong tháng này.", shared]
+    for article in (a, b):
+        article.content_hash = compute_content_hash(article)
+    first_a = narrator.render_now(a, keep=True)
+    narrator.render_now(b, keep=True)
+    key_of = {s["text"]: s["audio_key"] for s in first_a["segments"]}
+    shared_key, own_key = key_of[shared], key_of[a.paragraphs[0]]
+
+    a.paragraphs = ["Huyện Bắc Sơn có chín xã đạt chuẩn nông thôn mới."]
+    a.content_hash = compute_content_hash(a)
+    narrator.render_now(a, keep=True)
+
+    assert redis_client.ttl(KEYS.audio_kept(shared_key)) == -1  # B still reads it
+    assert not redis_client.exists(KEYS.audio_kept(own_key))
+    assert 0 < redis_client.ttl(KEYS.audio(own_key)) <= 3600  # evictable, not deleted
+    assert redis_client.ttl(KEYS.audio_kept(first_a["audio_key"])) == -2  # old whole MP3 too
