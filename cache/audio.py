@@ -87,13 +87,8 @@ class AudioStore:
             pipe.execute()
         # Another narration that let go of a shared key just before we were noted may have
         # moved it to the evictable shelf: put it back.
-        with self.connection.pipeline(transaction=False) as pipe:
-            for key in keys:
-                pipe.exists(self.keys.audio_kept(key))
-            counts = pipe.execute()
-        for key, count in zip(keys, counts):
-            if not count:
-                self.keep(key)
+        for key in self.not_kept(keys):
+            self.keep(key)
 
     def let_go(self, narration_id: str, keys: list[str]) -> int:
         """`narration_id` no longer uses `keys` (its article changed): those no other prepared
