@@ -107,7 +107,7 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,
     parts.published = (page_date or meta_date) if profile.prefer_page_date else (meta_date or page_date)
     authors = profile.select("author", doc, haystack)
     if authors:
-        parts.author = clean_author(value_text(authors[0])) or None
+        parts.author = join_authors(authors)
     leads = profile.select("lead", doc, haystack)
     if leads:
         parts.lead = clean_lead(value_text(leads[0]))
@@ -183,6 +183,17 @@ def clean_lead(text: str) -> str:
     """"(Dân trí) - Giá vàng …" → "Giá vàng …": the outlet's tag is not the lead."""
     text = SOURCE_TAG.sub("", text, count=1)
     return RELATED_MARK.split(text, 1)[0].strip()  # ">> Công chức được nghỉ 9 ngày…": a link
+
+
+def join_authors(elements: list, most: int = 4) -> str | None:
+    """One author, or co-authors each in their own element ("NHẬT XUÂN - NGHI VŨ"); the
+    same name twice (a desktop and a mobile copy) counts once."""
+    names: list[str] = []
+    for el in elements[:most]:
+        name = clean_author(value_text(el))
+        if name and not any(_same(name, seen) for seen in names):
+            names.append(name)
+    return " - ".join(names) or None
 
 
 def clean_author(text: str) -> str:
