@@ -17,7 +17,7 @@ import sys
 
 from rq import SimpleWorker, Worker
 
-from cache.client import connect_redis
+from cache.client import connect_redis, hold_pool_locks_across_fork
 from config import load_config
 from services import prerender
 from services.prerender import QUEUE_NAMES
@@ -49,6 +49,7 @@ class _AppWorkerMixin:
             if url:
                 overrides["REDIS_URL"] = url
             app = create_app(overrides or None)
+            hold_pool_locks_across_fork(app.extensions["redis"])
             ctx = context_from_app(app)
             prerender.install_context(ctx)
             self.grace_s = int(app.config.get("WORKER_GRACE_S", 60))
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     lower_priority(int(config["WORKER_NICE"]))
     # RQ blocks on BLPOP: no socket timeout on the worker's own connection.
     connection = connect_redis(config["REDIS_URL"], timeout_s=None)
+    hold_pool_locks_across_fork(connection)  # RQ's pub/sub thread shares it with the horse
     worker_class = AppSimpleWorker if args.simple else AppWorker
     worker = worker_class(args.queues, connection=connection,
                           job_monitoring_interval=int(config["WORKER_HEARTBEAT_S"]))
