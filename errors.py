@@ -19,6 +19,10 @@ class ServiceError(Exception):
             self.message_en = message_en
         self.retry_after_s = retry_after_s
 
+    def extra(self) -> dict:
+        """More fields for the JSON error body (none by default)."""
+        return {}
+
 
 class BadRequestError(ServiceError):
     status = 400

@@ -73,6 +73,23 @@ class NoArticleError(ScraperError):
     message_en = "No article was found on that page."
 
 
+class ListingPageError(NoArticleError):
+    """The page lists articles (a news listing, a category page): reading its first teaser
+    aloud as if it were an article would mislead. Carries the articles it links to."""
+    code = "listing_page"
+    message_vi = ("Đây là trang danh sách bài viết, không phải một bài viết. "
+                  "Xin chọn một bài trong danh sách để đọc và nghe.")
+    message_en = "This page lists articles; it is not an article. Choose one of them to read and hear."
+
+    def __init__(self, detail: str | None = None, *, items: list | None = None) -> None:
+        super().__init__(detail)
+        self.items = list(items or [])
+
+    def extra(self) -> dict:
+        return {"articles": [{"url": i.url, "title": i.title, "published": i.published}
+                             for i in self.items]}
+
+
 class PageNotFoundError(ScraperError):
     status = 404
     code = "source_not_found"

@@ -15,7 +15,7 @@ from scraper.cleanup import drop_junk_boxes, drop_junk_lines
 from scraper.content import Para, clean_text, collect_content, element_text
 from scraper.dates import parse_date
 from scraper.decode import decode_html
-from scraper.errors import NoArticleError
+from scraper.errors import ListingPageError, NoArticleError
 from scraper.metadata import PageMeta, plausible_author, read_meta
 from scraper.profiles import Profile, candidate_profiles, load_profiles
 
@@ -91,8 +91,32 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
             parts = None
     if parts is None:
         from scraper.fallback import extract_generic
+        from scraper.listing import listing_page_items
+        listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
         parts = extract_generic(doc, meta, url)
+        if _is_teaser(parts, listed, url):
+            raise ListingPageError(f"{url} lists {len(listed)} articles", items=listed)
     return finish_article(parts, doc, meta, url)
+
+
+TEASER_MAX_CHARS = 1500
+
+
+def _is_teaser(parts: Parts, listed: list, url: str) -> bool:
+    """What the fallback found is one teaser of a listing page: short, and headed by the
+    title of a link to another article on the same page."""
+    if len(listed) < 3:
+        return False
+    texts = [p.text for p in parts.paragraphs]
+    if sum(len(t) for t in texts) > TEASER_MAX_CHARS:
+        return False
+    here = url.split("#", 1)[0].rstrip("/")
+    titles = {_squash(item.title) for item in listed if item.url.split("#", 1)[0].rstrip("/") != here}
+    return any(_squash(t) in titles for t in texts[:3])
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,

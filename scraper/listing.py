@@ -109,6 +109,16 @@ def read_listing_page(doc, page_url: str, profiles: tuple[Profile, ...]) -> tupl
     return _generic_listing(doc, page_url)
 
 
+def listing_page_items(doc, page_url: str,
+                       profiles: tuple[Profile, ...] | None = None) -> list[ListingItem]:
+    """The articles a page links to as a listing would (none for most article pages)."""
+    items, _ = read_listing_page(doc, page_url, load_profiles() if profiles is None else profiles)
+    unique: dict[str, ListingItem] = {}
+    for item in items:
+        unique.setdefault(canonical_url(item.url), item)
+    return list(unique.values())[:MAX_ITEMS]
+
+
 def _select(selectors, root) -> list:  # noqa: D103
     for selector in selectors:
         found = selector(root)

@@ -128,9 +128,15 @@ def latest_articles(*, fetcher, store, site_url: str, limit: int = 20) -> Listin
     except ServiceError as exc:
         log.warning("listing of %s unavailable: %s", site_url, exc)
         return Listing((), exc.message_vi)
-    items = tuple(ListItem(row["url"], row["title"], row.get("published"),
-                           format_date_vi(row.get("published"))) for row in rows)
-    return Listing(items)
+    return listing_of(rows)
+
+
+def listing_of(rows) -> Listing:
+    """Rows of a listing (dicts or ListingItems: url, title, published) as the pages show them."""
+    def get(row, name):
+        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+    return Listing(tuple(ListItem(get(r, "url"), get(r, "title"), get(r, "published"),
+                                  format_date_vi(get(r, "published"))) for r in rows))
 
 
 def format_date_vi(published: str | None) -> str | None:

@@ -38,11 +38,11 @@ HTTP_MESSAGES = {
 
 
 def error_response(status: int, code: str, message_vi: str, message_en: str,
-                   retry_after_s: int | None = None):
+                   retry_after_s: int | None = None, extra: dict | None = None):
     english = wants_english(request)
     message = message_en if english else message_vi
     if wants_json(request):
-        response = make_response(jsonify(error=code, message=message))
+        response = make_response(jsonify(error=code, message=message, **(extra or {})))
     else:
         response = make_response(render_template(
             "errors/error.html", status=status, message=message, lang="en" if english else "vi"))
@@ -58,7 +58,7 @@ def register_error_handlers(app: Flask) -> None:
         if exc.status >= 500:
             log.warning("%s: %s", exc.code, exc.detail or exc)
         return error_response(exc.status, exc.code, exc.message_vi, exc.message_en,
-                              exc.retry_after_s)
+                              exc.retry_after_s, exc.extra())
 
     @app.errorhandler(redis.exceptions.ConnectionError)
     @app.errorhandler(redis.exceptions.TimeoutError)

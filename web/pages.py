@@ -11,7 +11,10 @@ from flask import (Blueprint, Response, current_app, redirect, render_template, 
                    url_for)
 
 from errors import BadRequestError
+from scraper.errors import ListingPageError
 from services import reading
+from web.errors import error_response
+from web.negotiate import wants_json
 
 bp = Blueprint("pages", __name__)
 
@@ -43,6 +46,16 @@ def read():
     url = _article_url()
     page = reading.load_reader_page(url, **_collaborators())
     return render_template("pages/read.html", page=page)
+
+
+@bp.errorhandler(ListingPageError)
+def _listing_page(exc: ListingPageError):
+    """A listing was opened as if it were an article: offer its articles instead."""
+    if wants_json(request) or not exc.items:
+        return error_response(exc.status, exc.code, exc.message_vi, exc.message_en,
+                              extra=exc.extra())
+    return render_template("pages/listing_page.html", listing=reading.listing_of(exc.items),
+                           source_url=request.args.get("url", "")), exc.status
 
 
 @bp.get("/pdf")

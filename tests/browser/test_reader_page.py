@@ -287,3 +287,17 @@ def test_home_plays_one_article_then_the_next(page, live_server):
                      ".currentTime > 0.3")
     assert "trang-" not in page.evaluate("document.querySelector('[data-playlist] [data-audio]').src")
     assert page.locator(".article-item.is-playing").get_attribute("data-title") == third_title
+
+
+def test_a_listing_page_answer_is_accessible_and_leads_to_its_articles(page, live_server,
+                                                                       sample_site):
+    listing = sample_site + "tin-tuc/trang-2.html"
+    page.goto(f"{live_server.url}/read?url={quote(listing, safe='')}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Trang này là danh sách bài viết"
+    assert _axe_ids(page) == []
+    first = page.locator(".article-item-title a").first
+    title = first.inner_text()
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-reader]")
+    assert article_title(page) == title

@@ -102,3 +102,33 @@ def test_pages_use_no_third_party_assets(client, article_url):
             assert attr.startswith(article_url.split("/tin-tuc/")[0]), attr
     assert not re.search(r'<(script|img|audio|source)[^>]+src="(https?:)?//', html)
     assert not re.search(r'<link[^>]+rel="(stylesheet|icon|preload|modulepreload)"[^>]+href="(https?:)?//', html)
+
+
+def test_a_listing_page_offers_its_articles_instead_of_reading_a_teaser(client, sample_site):
+    """Opening the department's news listing (a category page) must not read its first
+    teaser aloud as an article: the reader gets the listed articles to choose from."""
+    listing = sample_site + "tin-tuc/trang-2.html"
+    response = client.get("/read", query_string={"url": listing})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Trang này là danh sách bài viết" in html
+    assert 'data-sentence="' not in html  # no reader, no player
+    links = re.findall(r'href="/read\?url=([^"]+)"', html)
+    assert len(links) >= 4 and all("tin-tuc%2F" in link or "tin-tuc/" in link for link in links)
+    assert len(re.findall(r'href="/listen\?url=', html)) == len(links)
+    assert f'href="{listing}"' in html  # the original listing, for those who want it
+    # The article links are the sample's own articles, which read normally.
+    from urllib.parse import unquote
+    first = client.get("/read", query_string={"url": unquote(links[0])})
+    assert first.status_code == 200 and 'data-sentence="' in first.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/article", "/api/v1/narration"])
+def test_the_api_says_listing_page_and_lists_the_articles(client, sample_site, path):
+    response = client.get(path, query_string={"url": sample_site + "tin-tuc/trang-2.html"})
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["error"] == "listing_page" and "danh sách bài viết" in body["message"]
+    assert len(body["articles"]) >= 4
+    assert all(a["url"].startswith(sample_site + "tin-tuc/") and a["title"]
+               for a in body["articles"])

@@ -62,3 +62,17 @@ def test_authors_right_on_most_pages():
     # 28 of 33: the misses are truth files that disagree on keeping "Theo …" and two 2012
     # pages whose byline is split over two right-aligned lines or shares one with a photo credit.
     assert right >= 28
+
+
+@pytest.mark.parametrize("listing", ["index.html", "tin-tuc/trang-2.html", "tin-tuc/trang-3.html"])
+def test_listing_pages_are_not_read_as_articles(listing):
+    """The fallback would find the first teaser of a listing; it says "listing" instead,
+    with the articles the page lists (none of the 33 article pages above is taken for one)."""
+    from samples.serve import SITE_DIR
+    from scraper.errors import ListingPageError
+    url = "http://127.0.0.1:8001/" + listing
+    with pytest.raises(ListingPageError) as caught:
+        extract_article((SITE_DIR / listing).read_bytes(), url)
+    assert len(caught.value.items) >= 4
+    assert all(item.url.startswith("http://127.0.0.1:8001/tin-tuc/") and item.title
+               for item in caught.value.items)
