@@ -29,6 +29,9 @@ _DAY_MONTH = re.compile(rf"{_D12}([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
 _NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
+# Squares, streets and bridges named after a day: "Quảng trường 17/10", "đường 3/2".
+_NAMED_AFTER_DAY = re.compile(
+    r"(?:^|[\s(])(?:(?i:quảng trường|công viên|đại lộ|sân vận động|đường|(?<!thành )phố)|Cầu)\s*$")
 _NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
 _TIME_H = re.compile(r"(\d(?<![\w.,:]\d)\d?)h(\d{2})?(?:'|p\b|phút\b)?(?![\w])")
 _TIME_COLON = re.compile(r"(\d(?<![\w.,:]\d)\d?):(\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)")
@@ -87,6 +90,8 @@ def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
         return True, False
     if _NGAY_NEAR.search(before):
         return True, False  # "ngày Chiến thắng 30/4": "ngày" is already said
+    if weak_ok and _NAMED_AFTER_DAY.search(before):
+        return True, False  # a name: "quảng trường mười bảy tháng mười", no "ngày"
     if weak_ok and _CUE_BEFORE.search(before):
         return True, True
     if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
