@@ -91,8 +91,10 @@ def _build_clients(app: Flask) -> None:
     policy = FetchPolicy.from_config(app.config)
     app.extensions["http"] = make_session(policy)
     app.extensions["fetcher"] = Fetcher(app.extensions["http"], policy)
+    from scraper.version import EXTRACTOR_VERSION
     app.extensions["article_store"] = ArticleStore(
-        app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"])
+        app.extensions["redis"], app.extensions["keys"], ttl_s=app.config["ARTICLE_TTL_S"],
+        extractor_version=EXTRACTOR_VERSION)
     _build_voices(app)
     from services.jobcontext import build_queues
     app.extensions["queues"] = build_queues(app.extensions["redis"])

@@ -30,11 +30,13 @@ def url_key(url: str) -> str:
 
 class ArticleStore:
     def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, extractor_version: str = "") -> None:
         self.connection = connection
         self.keys = keys
         self.ttl_s = int(ttl_s)
         self._clock = clock
+        # Records extracted by another version of the scraper count as absent.
+        self.extractor_version = extractor_version
 
     def get(self, url: str) -> StoredArticle | None:
         raw = self.connection.get(self.keys.article(url_key(url)))
@@ -42,6 +44,8 @@ class ArticleStore:
             return None
         try:
             data = json.loads(raw)
+            if data.get("extractor", "") != self.extractor_version:
+                return None  # extracted by an older scraper: read the page again
             return StoredArticle(article=Article.from_dict(data["article"]), etag=data.get("etag"),
                                  last_modified=data.get("last_modified"),
                                  fetched_at=data.get("fetched_at", ""),
@@ -75,7 +79,8 @@ class ArticleStore:
     def _write(self, url: str, record: StoredArticle) -> None:
         data = {"article": record.article.to_dict(), "etag": record.etag,
                 "last_modified": record.last_modified, "fetched_at": record.fetched_at,
-                "checked_at": record.checked_at, "content_hash": record.content_hash}
+                "checked_at": record.checked_at, "content_hash": record.content_hash,
+                "extractor": self.extractor_version}
         self.connection.set(self.keys.article(url_key(url)),
                             json.dumps(data, ensure_ascii=False).encode("utf-8"), ex=self.ttl_s)
 

@@ -115,3 +115,35 @@ def test_one_broken_link_does_not_lose_the_listing():
     assert next_url is None
     assert resolve_link("https://a.vn/x/", "b.html") == "https://a.vn/x/b.html"
     assert resolve_link("https://a.vn/", "http://a.vn:99999/") is None
+
+
+def test_a_new_scraper_reads_an_unchanged_page_again(origin, fetcher, redis_client):
+    """After an upgrade of the extraction, a page the source still answers 304 for is
+    downloaded and extracted again: the fix reaches it, the old reading does not linger."""
+    origin.routes["/bai.html"] = etag_route(ARTICLE)
+    url = origin.url("/bai.html")
+    old = ArticleStore(redis_client, Keys("test:"), ttl_s=60, extractor_version="old")
+    get_article(url, fetcher=fetcher, store=old, fresh_s=0)
+    assert get_article(url, fetcher=fetcher, store=old, fresh_s=0)
+    assert origin.headers_seen[-1].get("If-None-Match") == '"a1"'  # same version: 304 path
+    new = ArticleStore(redis_client, Keys("test:"), ttl_s=60, extractor_version="new")
+    assert new.get(url) is None
+    again = get_article(url, fetcher=fetcher, store=new, fresh_s=0)
+    assert "If-None-Match" not in origin.headers_seen[-1]  # a full download, extracted anew
+    assert again.title and new.get(url) is not None and old.get(url) is None
+
+
+def test_the_extractor_version_follows_the_profiles_and_code(tmp_path, monkeypatch):
+    import shutil
+    from scraper import version
+    copy = tmp_path / "scraper"
+    shutil.copytree(version._HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(version, "_HERE", copy)
+    assert version._digest() == version.EXTRACTOR_VERSION
+    profile = copy / "profiles" / "department-sample.json"
+    profile.write_text(profile.read_text(encoding="utf-8").replace('"', '"', 1) + "\n",
+                       encoding="utf-8")
+    after_profile = version._digest()
+    assert after_profile != version.EXTRACTOR_VERSION
+    (copy / "fallback.py").write_text((copy / "fallback.py").read_text() + "\n# changed\n")
+    assert version._digest() not in (version.EXTRACTOR_VERSION, after_profile)
