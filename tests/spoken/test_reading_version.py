@@ -1,0 +1,25 @@
+"""What is said may change only with a new normalizer version (see readings_lock.py)."""
+from __future__ import annotations
+
+import pytest
+
+from reader.normalize import normalize
+from tests.spoken.readings_lock import header, read_lock
+
+REFRESH = "python -m tests.spoken.readings_lock"
+
+
+def test_readings_change_only_with_a_new_code_version():
+    locked_header, readings = read_lock()
+    changed = [(w, was, normalize(w)) for w, was in readings.items() if normalize(w) != was]
+    if locked_header != header():
+        pytest.fail(f"the normalizer version changed: refresh the lock ({REFRESH})")
+    assert not changed, (
+        "these readings changed but reader.normalize.CODE_VERSION did not; bump it (cached "
+        f"narrations are then read again) and refresh the lock ({REFRESH}):\n"
+        + "\n".join(f"  {w!r}: {was!r} -> {now!r}" for w, was, now in changed[:10]))
+
+
+def test_the_lock_covers_the_cases():
+    _, readings = read_lock()
+    assert len(readings) >= 350
