@@ -1,8 +1,8 @@
 """Article → sentences → spoken chunks → audio per chunk → segments with exact timings.
 
 A segment is one chunk of one sentence (a sentence longer than the voice's limit becomes
-several). Its audio is addressed by (engine, voice, rate, normalizer version, spoken text), so
-a sentence already rendered anywhere is never rendered again. Chunks render in the engine's
+several). Its audio is addressed by (engine, voice, rate, spoken text), so a sentence already
+rendered anywhere, under any version of the readings, is never rendered again. Chunks render in the engine's
 own pool (gTTS: many at once); progress is reported as each one lands, in reading order.
 """
 from __future__ import annotations
@@ -44,9 +44,12 @@ class RenderedSegment:
     nbytes: int
 
 
-def audio_key(engine: str, voice: str, rate: str, normalizer_version: str, spoken: str) -> str:
-    """Content address of one chunk's audio."""
-    blob = "\x1f".join([engine, voice, rate, normalizer_version, spoken]).encode("utf-8")
+def audio_key(engine: str, voice: str, rate: str, spoken: str) -> str:
+    """Content address of one chunk's audio: what is said, by which voice at which speed.
+    The normalizer's version is not part of it: a change of reading gives new spoken text
+    where it changes something, and every other sentence keeps its audio (never rendered
+    twice). Narrations still follow the version through their fingerprint."""
+    blob = "\x1f".join([engine, voice, rate, spoken]).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:40]
 
 
@@ -70,12 +73,19 @@ def plan_segments(article, *, max_chars: int,
     return plans
 
 
+def article_audio_key(narration_id: str, fingerprint: str, artist: str,
+                      segment_keys: list[str]) -> str:
+    """Content address of a whole-article MP3: its segments and its tags."""
+    blob = "\x1f".join(["article", narration_id, fingerprint, artist, ",".join(segment_keys)])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:40]
+
+
 def render_segment(plan: SegmentPlan, engines: list[Engine], store: AudioShelf,
-                   normalizer_version: str, keep: bool = False) -> tuple[RenderedSegment, bytes]:
+                   keep: bool = False) -> tuple[RenderedSegment, bytes]:
     """Audio for one segment: from the cache, else from the first voice that manages it."""
     last: EngineError | None = None
     for engine in engines:
-        key = audio_key(engine.name, engine.voice, engine.rate, normalizer_version, plan.spoken)
+        key = audio_key(engine.name, engine.voice, engine.rate, plan.spoken)
         data = store.get(key)
         if data is None:
             try:
@@ -138,7 +148,7 @@ class SegmentTracker:
 
 
 def render_segments(plans: list[SegmentPlan], engine: Engine, store: AudioShelf, *,
-                    normalizer_version: str, keep: bool = False,
+                    keep: bool = False,
                     on_progress: Callable[[list[RenderedSegment]], None] = lambda ready: None,
                     heartbeat: Callable[[], None] = lambda: None, heartbeat_s: float = 5.0,
                     timeout_s: float = 600.0) -> list[tuple[RenderedSegment, bytes]]:
@@ -154,7 +164,7 @@ def render_segments(plans: list[SegmentPlan], engine: Engine, store: AudioShelf,
     for plan in plans:
         if tracker.error is not None:
             break
-        future = run_for(engine, render_segment, plan, engines, store, normalizer_version, keep,
+        future = run_for(engine, render_segment, plan, engines, store, keep,
                          priority=plan.index)
         futures.append(future)
         future.add_done_callback(tracker.add)

@@ -26,7 +26,7 @@ from cache.narrations import NarrationStore
 from errors import BusyError, ServiceError
 from reader import mp3
 from reader.engines.base import Engine
-from reader.narrate import (RenderedSegment, SegmentPlan, audio_key, plan_segments,
+from reader.narrate import (RenderedSegment, SegmentPlan, article_audio_key, plan_segments,
                             render_segments, segment_dicts)
 
 log = logging.getLogger("docnd.narration")
@@ -256,8 +256,7 @@ class Narrator:
                     self.records.put_progress(nid, self._record(
                         article, nid, fingerprint, reading, plans, ready, "rendering"))
 
-            results = render_segments(plans, self.engine, self.audio,
-                                      normalizer_version=reading.version, keep=keep,
+            results = render_segments(plans, self.engine, self.audio, keep=keep,
                                       on_progress=on_progress, heartbeat=keep_lock)
             segments = [segment for segment, _ in results]
             whole, duration_ms = mp3.build_article_mp3(
@@ -265,8 +264,8 @@ class Narrator:
                 date=article.published)
             # Addressed by its content: the segments and the tags (fingerprint covers title
             # and date; the artist is a setting).
-            whole_key = audio_key("article", nid, fingerprint, self.artist,
-                                  ",".join(s.key for s in segments))
+            whole_key = article_audio_key(nid, fingerprint, self.artist,
+                                          [s.key for s in segments])
             self.audio.put(whole_key, whole, keep=keep)
             record = self._record(article, nid, fingerprint, reading, plans, segments, "ready")
             record.update(audio_key=whole_key, duration_ms=duration_ms, kept=keep,

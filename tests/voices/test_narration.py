@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 
 import pytest
 from mutagen.mp3 import MP3
@@ -136,6 +137,10 @@ def test_failure_mid_article_caches_no_narration(narrator_for, redis_client, sle
             finished(narrator, article)
     nid = narration_id(article.url)
     assert redis_client.get(KEYS.narration(nid)) is None  # no narration record
+    # The failure is recorded just before the render thread lets go of its lock.
+    deadline = time.monotonic() + 5
+    while redis_client.exists(KEYS.lock(f"narration:{nid}")) and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert not redis_client.exists(KEYS.lock(f"narration:{nid}"))
     progress = narrator.records.get_progress(nid)
     assert progress["status"] == "failed" and redis_client.ttl(KEYS.narration_progress(nid)) <= 30
@@ -246,16 +251,48 @@ def test_one_reading_per_narration_even_if_the_lexicon_changes_meanwhile(narrato
     from reader.normalize import normalize
     from services.narration import Reading
 
-    versions = iter(f"v{n}" for n in range(1000))
+    taken = iter(range(1000))
+
+    def reading_source(fresh=False):
+        # The first Reading taken says things plainly; any later one would add a word.
+        n = next(taken)
+        return Reading(normalize if n == 0 else (lambda text: normalize(text) + " khác"),
+                       f"v{n}")
+
     narrator = narrator_for(offline)
-    narrator.reading_source = lambda fresh=False: Reading(normalize, next(versions))
+    narrator.reading_source = reading_source
     article = seed_article()
     record = narrator.render_now(article, keep=False)
-    version = record["normalizer_version"]
-    assert version == "v0"
+    assert record["normalizer_version"] == "v0"
     for segment in record["segments"]:
+        assert not segment["spoken"].endswith(" khác")
         assert segment["audio_key"] == audio_key(offline.name, offline.voice, offline.rate,
-                                                 version, segment["spoken"])
+                                                 segment["spoken"])
+
+
+def test_a_change_of_reading_renders_only_the_sentences_it_changes(narrator_for, offline):
+    """A new normalizer version (code or lexicon) renders the narration again, but every
+    sentence whose spoken text is the same keeps its audio: nothing is said twice."""
+    from reader.normalize import normalize
+    from services.narration import Reading
+
+    narrator = narrator_for(offline)
+    narrator.reading_source = lambda fresh=False: Reading(normalize, "v1")
+    article = seed_article()
+    first = narrator.render_now(article, keep=False)
+    edited = lambda text: normalize(text).replace("ủy ban nhân dân", "u bê en đê")  # noqa: E731
+    narrator.reading_source = lambda fresh=False: Reading(edited, "v2")
+    synthesized = []
+    real = offline.synthesize
+    offline.synthesize = lambda text: synthesized.append(text) or real(text)
+    try:
+        second = narrator.render_now(article, keep=False)
+    finally:
+        del offline.synthesize
+    assert second["normalizer_version"] == "v2" and second["fingerprint"] != first["fingerprint"]
+    changed = [s["spoken"] for s in second["segments"] if "u bê en đê" in s["spoken"]]
+    assert changed and sorted(synthesized) == sorted(changed)
+    assert len(second["segments"]) > len(changed)
 
 
 def test_a_changed_prepared_article_lets_go_only_of_audio_no_other_one_reads(
