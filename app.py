@@ -117,7 +117,8 @@ def _build_voices(app: Flask) -> None:
 
     config = app.config
     redis_client, keys = app.extensions["redis"], app.extensions["keys"]
-    engines = build_engines(config)
+    from cache.breaker_state import SharedBreakerState
+    engines = build_engines(config, breaker_state=SharedBreakerState(redis_client, keys))
     app.extensions["engines"] = engines
     app.extensions["engine"] = engines[config["TTS_ENGINE"]]
     hot = HotBytes(config["AUDIO_HOT_CACHE_MB"] * 1024 * 1024) if config["AUDIO_HOT_CACHE_MB"] else None

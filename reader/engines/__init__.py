@@ -16,8 +16,9 @@ __all__ = ["AutoEngine", "BadAudioError", "Engine", "EngineError", "EngineUnavai
 ENGINE_NAMES = ("auto", "gtts", "offline")
 
 
-def build_engines(config: dict[str, Any]) -> dict[str, Engine]:
-    """The name → engine table (every engine, built once; `auto` shares the other two)."""
+def build_engines(config: dict[str, Any], breaker_state=None) -> dict[str, Engine]:
+    """The name → engine table (every engine, built once; `auto` shares the other two).
+    `breaker_state`: where Google's breaker is shared with the other processes (optional)."""
     offline = OfflineEngine(config.get("OFFLINE_VOICE", "vi"), config.get("OFFLINE_RATE_WPM", 165))
     gtts = GttsEngine(
         tld=config.get("GTTS_TLD", "com.vn"),
@@ -27,6 +28,7 @@ def build_engines(config: dict[str, Any]) -> dict[str, Engine]:
         backoff_s=config.get("GTTS_BACKOFF_S", 0.25),
         retry_after_max_s=config.get("GTTS_RETRY_AFTER_MAX_S", 10.0),
         breaker=CircuitBreaker(config.get("GTTS_BREAKER_FAILURES", 3),
-                               config.get("GTTS_BREAKER_COOLDOWN_S", 60.0)),
+                               config.get("GTTS_BREAKER_COOLDOWN_S", 60.0),
+                               shared=breaker_state),
     )
     return {"offline": offline, "gtts": gtts, "auto": AutoEngine(gtts, offline)}
