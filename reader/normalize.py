@@ -19,7 +19,7 @@ from reader.dates import read_dates, read_times
 from reader.numbers import read_decimal, read_digits, read_int, roman_to_int, spaced
 from reader.symbols import (LETTER_NAMES, PER_LEFT, PER_RIGHT, SILENT_CHARS, SYMBOL_WORDS)
 
-CODE_VERSION = "2"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
+CODE_VERSION = "3"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
 
 Pass = Callable[[str], str]
 
@@ -100,6 +100,35 @@ _LETTER_DOT = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_])")
 
 
 _spaced = spaced
+
+
+# One Vietnamese syllable written without diacritics ("TIN", "NGUYEN", "QUANG"): an unknown
+# capitalised word that is not one (OCOP, GIS, ESG, EU, UNDP) is an acronym, spelled.
+_ASCII_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?"
+    r"(?:oai|oay|oeo|uay|uoi|uya|uyu|uye|ieu|yeu|ai|ao|au|ay|eo|ia|iu|oa|oe|oi|ua|ue|ui|uo|uy|"
+    r"ie|ye|a|e|i|o|u|y)(?:ch|ng|nh|c|m|n|p|t)?")
+
+
+def _is_acronym(word: str) -> bool:
+    """An unknown all-capital word to spell: no vowel at all, or 2–4 plain letters that are
+    not a Vietnamese syllable. Capitalised headings ("THÔNG BÁO", "TIN TỨC") and longer
+    words in capitals ("INDEX", "SMART") stay words."""
+    if len(word) > 8 or not word.isupper():
+        return False
+    if not _has_vowel(word):
+        return True
+    return word.isascii() and 2 <= len(word) <= 4 and not _ASCII_SYLLABLE.fullmatch(word.lower())
+
+
+def _without_echo(spoken: str, before: list[str]) -> str:
+    """An expansion that repeats the words just said: "chỉ số AQI" is "chỉ số chất lượng
+    không khí", not "chỉ số chỉ số …"."""
+    words = spoken.split()
+    for size in range(min(3, len(words) - 1, len(before)), 0, -1):
+        if [w.lower() for w in before[-size:]] == [w.lower() for w in words[:size]]:
+            return " ".join(words[size:])
+    return spoken
 
 
 def _has_vowel(token: str) -> bool:
@@ -221,8 +250,8 @@ class Normalizer:
                 spoken = standalone.get(word) or folded.get(word if word.islower()
                                                             else word.lower())
                 if spoken:
-                    word = _spaced(spoken)
-                elif word.isupper() and len(word) <= 8 and not _has_vowel(word):
+                    word = _spaced(_without_echo(spoken, " ".join(out).split()[-3:]))
+                elif _is_acronym(word):
                     word = _spaced(spell_letters(word))
             elif word:
                 following = next((w for w in words[index + 1:index + 4] if w), "")
@@ -342,9 +371,9 @@ class Normalizer:
             spoken = self._folded.get(token.lower())
         if spoken is None:
             if token.isalpha():
-                # A plain word (the common case) is left alone; only a short all-capital
-                # token with no vowel is spelled ("FPT").
-                if token.isupper() and len(token) <= 8 and not _has_vowel(token):
+                # A plain word (the common case) is left alone; only an acronym is spelled
+                # ("FPT", "(EU)").
+                if _is_acronym(token):
                     return _spaced(spell_letters(token)) + (dot or "")
                 return m.group(0)
             if len(token) > 200:
