@@ -250,7 +250,7 @@ class Normalizer:
                 spoken = standalone.get(word) or folded.get(word if word.islower()
                                                             else word.lower())
                 if spoken:
-                    word = _spaced(_without_echo(spoken, " ".join(out).split()[-3:]))
+                    word = _spaced(_without_echo(spoken, " ".join(out[-3:]).split()[-3:]))
                 elif _is_acronym(word):
                     word = _spaced(spell_letters(word))
             elif word:
