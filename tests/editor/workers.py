@@ -55,7 +55,9 @@ def worker_env(env: dict[str, str]) -> dict[str, str]:
 
 
 def start_worker(env: dict[str, str], *args: str) -> subprocess.Popen:
-    """`python -m services.worker` in its own process group (so a kill takes its horse too)."""
+    """`python -m services.worker` in its own session, so a group kill reaches it and nothing
+    of pytest. (RQ gives each work horse its own process group: a horse busy with a job
+    outlives a SIGKILL of its worker until the job ends.)"""
     return subprocess.Popen([sys.executable, "-m", "services.worker", *args], cwd=ROOT,
                             env=worker_env(env), start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
