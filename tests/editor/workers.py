@@ -56,8 +56,8 @@ def worker_env(env: dict[str, str]) -> dict[str, str]:
 
 def start_worker(env: dict[str, str], *args: str) -> subprocess.Popen:
     """`python -m services.worker` in its own session, so a group kill reaches it and nothing
-    of pytest. (RQ gives each work horse its own process group: a horse busy with a job
-    outlives a SIGKILL of its worker until the job ends.)"""
+    of pytest. (RQ puts each work horse in a process group of its own, so the group kill
+    reaches the worker; tests that kill mid-job check what is left.)"""
     return subprocess.Popen([sys.executable, "-m", "services.worker", *args], cwd=ROOT,
                             env=worker_env(env), start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
