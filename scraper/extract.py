@@ -89,13 +89,19 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
             if parts.paragraphs:
                 break
             parts = None
+    from scraper.listing import listing_page_items
     if parts is None:
         from scraper.fallback import extract_generic
-        from scraper.listing import listing_page_items
         listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
         parts = extract_generic(doc, meta, url)
-        if _is_teaser(parts, listed, url):
-            raise ListingPageError(f"{url} lists {len(listed)} articles", items=listed)
+    elif _text_chars(parts) <= TEASER_MAX_CHARS:
+        # A profile's body selector may match a listing's container too; only short text
+        # is worth the look (most articles are longer, and skip this cost).
+        listed = listing_page_items(doc, url, profiles)
+    else:
+        listed = []
+    if _is_teaser(parts, listed, url):
+        raise ListingPageError(f"{url} lists {len(listed)} articles", items=listed)
     return finish_article(parts, doc, meta, url)
 
 
@@ -105,14 +111,16 @@ TEASER_MAX_CHARS = 1500
 def _is_teaser(parts: Parts, listed: list, url: str) -> bool:
     """What the fallback found is one teaser of a listing page: short, and headed by the
     title of a link to another article on the same page."""
-    if len(listed) < 3:
+    if len(listed) < 3 or _text_chars(parts) > TEASER_MAX_CHARS:
         return False
     texts = [p.text for p in parts.paragraphs]
-    if sum(len(t) for t in texts) > TEASER_MAX_CHARS:
-        return False
     here = url.split("#", 1)[0].rstrip("/")
     titles = {_squash(item.title) for item in listed if item.url.split("#", 1)[0].rstrip("/") != here}
     return any(_squash(t) in titles for t in texts[:3])
+
+
+def _text_chars(parts: Parts) -> int:
+    return sum(len(p.text) for p in parts.paragraphs)
 
 
 def _squash(text: str) -> str:

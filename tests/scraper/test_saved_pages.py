@@ -76,3 +76,21 @@ def test_listing_pages_are_not_read_as_articles(listing):
     assert len(caught.value.items) >= 4
     assert all(item.url.startswith("http://127.0.0.1:8001/tin-tuc/") and item.title
                for item in caught.value.items)
+
+
+def test_a_listing_in_an_article_container_is_still_a_listing():
+    """A CMS may put its listing in the same container as an article's body, so a profile
+    matches it: the teaser check runs there too (on short text only)."""
+    from samples.serve import SITE_DIR
+    from scraper.errors import ListingPageError
+    html = (SITE_DIR / "tin-tuc" / "trang-2.html").read_text(encoding="utf-8")
+    html = html.replace('<div class="news-list">',
+                        '<div class="news-content"><div class="news-list">', 1)
+    html = html.replace('<nav class="pagination"', '</div><nav class="pagination"', 1)
+    assert html.count('class="news-content"') == 1
+    # On the department's own host its profile is chosen, and its body selector matches.
+    url = "https://stnmt.langson.gov.vn/tin-tuc/trang-2.html"
+    with pytest.raises(ListingPageError) as caught:
+        extract_article(html, url)
+    assert len(caught.value.items) >= 4
+    assert all(i.url.startswith("https://stnmt.langson.gov.vn/tin-tuc/") for i in caught.value.items)
