@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
+import redis
+
 from cache.audio import AudioStore
 from cache.hot import RecentValues
 from cache.keys import url_digest
@@ -279,10 +281,7 @@ class Narrator:
                 raise NarrationFailedError("lost the render lock before finishing")
             self.records.finish(nid, record, keep=keep)  # last: the narration now exists
             if previous and previous.get("kept"):
-                # What the previous version read and this one does not stops being kept
-                # (unless another prepared article reads the same sentence).
-                self.audio.let_go(nid, sorted(record_audio_keys(previous)
-                                              - record_audio_keys(record)))
+                self._let_go_of_old_audio(nid, previous, record)
         except BaseException as exc:
             self._fail(article, nid, fingerprint, reading, plans or [], exc)
             raise
@@ -291,6 +290,15 @@ class Narrator:
                 lock.release()
             except Exception:  # Redis gone: the lock expires by itself
                 log.warning("could not release the render lock of %s", nid)
+
+    def _let_go_of_old_audio(self, nid: str, previous: dict, record: dict) -> None:
+        """What the previous version read and this one does not stops being kept (unless
+        another prepared article reads the same sentence). The narration is finished by
+        now: if Redis cannot do this, the old audio merely stays kept."""
+        try:
+            self.audio.let_go(nid, sorted(record_audio_keys(previous) - record_audio_keys(record)))
+        except redis.exceptions.RedisError as exc:
+            log.warning("could not release the old audio of %s: %s", nid, exc)
 
     def _fail(self, article, nid, fingerprint, reading, plans, exc: BaseException) -> None:
         log.warning("narration %s failed: %r", nid, exc)

@@ -321,3 +321,24 @@ def test_a_changed_prepared_article_lets_go_only_of_audio_no_other_one_reads(
     assert not redis_client.exists(KEYS.audio_kept(own_key))
     assert 0 < redis_client.ttl(KEYS.audio(own_key)) <= 3600  # evictable, not deleted
     assert redis_client.ttl(KEYS.audio_kept(first_a["audio_key"])) == -2  # old whole MP3 too
+
+
+def test_a_finished_narration_stands_if_old_audio_cannot_be_released(narrator_for, offline,
+                                                                       monkeypatch):
+    """Letting go of the previous version's audio comes after the narration is finished: a
+    Redis error there must not turn a finished narration into a failure."""
+    import redis as redis_lib
+    from scraper.article import compute_content_hash
+    narrator = narrator_for(offline)
+    article = small_article(1)
+    narrator.render_now(article, keep=True)
+    article.paragraphs = article.paragraphs + ["Một câu mới sau khi sửa bài."]
+    article.content_hash = compute_content_hash(article)
+
+    def refuse(*_args, **_kwargs):
+        raise redis_lib.exceptions.ConnectionError("Redis went away for a moment")
+    monkeypatch.setattr(narrator.audio, "let_go", refuse)
+    record = narrator.render_now(article, keep=True)
+    assert record["status"] == "ready" and "Một câu mới" in record["segments"][-1]["text"]
+    assert narrator.records.get_progress(record["id"]) is None or \
+        narrator.records.get_progress(record["id"])["status"] != "failed"
