@@ -89,7 +89,7 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
             if parts.paragraphs:
                 break
             parts = None
-    from scraper.listing import listing_page_items
+    from scraper.listing import canonical_url, listing_page_items
     if parts is None:
         from scraper.fallback import extract_generic
         listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
@@ -100,31 +100,27 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
         listed = listing_page_items(doc, url, profiles)
     else:
         listed = []
-    if _is_teaser(parts, listed, url):
-        raise ListingPageError(f"{url} lists {len(listed)} articles", items=listed)
+    here = canonical_url(url) if listed else ""
+    others = [item for item in listed if canonical_url(item.url) != here]
+    if _is_teaser(parts, others):
+        raise ListingPageError(f"{url} lists {len(others)} articles", items=others)
     return finish_article(parts, doc, meta, url)
 
 
 TEASER_MAX_CHARS = 1500
 
 
-def _is_teaser(parts: Parts, listed: list, url: str) -> bool:
-    """What the fallback found is one teaser of a listing page: short, and headed by the
-    title of a link to another article on the same page."""
+def _is_teaser(parts: Parts, listed: list) -> bool:
+    """What was found is one teaser of a listing page: short, and headed by the title of a
+    link to another article listed on the same page."""
     if len(listed) < 3 or _text_chars(parts) > TEASER_MAX_CHARS:
         return False
-    texts = [p.text for p in parts.paragraphs]
-    here = url.split("#", 1)[0].rstrip("/")
-    titles = {_squash(item.title) for item in listed if item.url.split("#", 1)[0].rstrip("/") != here}
-    return any(_squash(t) in titles for t in texts[:3])
+    titles = {clean_text(item.title).casefold() for item in listed}
+    return any(clean_text(p.text).casefold() in titles for p in parts.paragraphs[:3])
 
 
 def _text_chars(parts: Parts) -> int:
     return sum(len(p.text) for p in parts.paragraphs)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,

@@ -132,11 +132,9 @@ def latest_articles(*, fetcher, store, site_url: str, limit: int = 20) -> Listin
 
 
 def listing_of(rows) -> Listing:
-    """Rows of a listing (dicts or ListingItems: url, title, published) as the pages show them."""
-    def get(row, name):
-        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-    return Listing(tuple(ListItem(get(r, "url"), get(r, "title"), get(r, "published"),
-                                  format_date_vi(get(r, "published"))) for r in rows))
+    """Rows of a listing (dicts: url, title, published) as the pages show them."""
+    return Listing(tuple(ListItem(row["url"], row["title"], row.get("published"),
+                                  format_date_vi(row.get("published"))) for row in rows))
 
 
 def format_date_vi(published: str | None) -> str | None:

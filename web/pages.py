@@ -4,6 +4,7 @@ function, render."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def _listing_page(exc: ListingPageError):
     if wants_json(request) or not exc.items:
         return error_response(exc.status, exc.code, exc.message_vi, exc.message_en,
                               extra=exc.extra())
-    return render_template("pages/listing_page.html", listing=reading.listing_of(exc.items),
+    listed = [asdict(item) for item in exc.items]
+    return render_template("pages/listing_page.html", listing=reading.listing_of(listed),
                            source_url=request.args.get("url", "")), exc.status
 
 
