@@ -79,10 +79,9 @@ class CircuitBreaker:
             self._trial_running = False
             opened = half_open or (self._opened_at is None and self._failures >= self.threshold)
             if opened:
-                self._opened_at = self._clock()
-                self.opened_count += 1
-        if opened and self.shared is not None:
-            self.shared.open_for(self.cooldown_s)
+                self._open()
+        if opened:
+            self._tell_others()
 
     def trip(self) -> None:
         """Open now, whatever the count: the remote side cannot be reached at all."""
@@ -91,9 +90,16 @@ class CircuitBreaker:
             self._trial_running = False
             opened = self._opened_at is None or self._state() == "half-open"
             if opened:
-                self._opened_at = self._clock()
-                self.opened_count += 1
-        if opened and self.shared is not None:
+                self._open()
+        if opened:
+            self._tell_others()
+
+    def _open(self) -> None:  # under self._lock
+        self._opened_at = self._clock()
+        self.opened_count += 1
+
+    def _tell_others(self) -> None:  # outside the lock: it may wait on Redis
+        if self.shared is not None:
             self.shared.open_for(self.cooldown_s)
 
     def release(self) -> None:
