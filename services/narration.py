@@ -102,7 +102,7 @@ class Narrator:
         reading = self.reading()
         fingerprint = self.fingerprint(article, reading)
         record = self.records.get(nid)
-        if self._fresh(record, fingerprint):
+        if self.is_fresh(record, fingerprint):
             if record.get("provisional") and self._primary_back():
                 # Made offline because Google failed; Google is back: render it again.
                 self._start(article, nid, fingerprint, reading, keep=bool(record.get("kept")))
@@ -122,7 +122,7 @@ class Narrator:
                     return progress
             elif not self.lock_factory(nid).held():
                 record = self.records.get(nid)  # finished while we looked?
-                if self._fresh(record, fingerprint):
+                if self.is_fresh(record, fingerprint):
                     return record
                 if admit is not None:
                     admit()
@@ -181,14 +181,11 @@ class Narrator:
         primary = getattr(self.engine, "primary", None)
         return primary is not None and primary.available()
 
-    def _fresh(self, record: dict | None, fingerprint: str) -> bool:
+    def is_fresh(self, record: dict | None, fingerprint: str) -> bool:
+        """A finished narration of this very content and reading, with all its audio stored."""
         return bool(record and record.get("fingerprint") == fingerprint
-                    and record.get("status") == "ready" and self._audio_present(record))
-
-    def _audio_present(self, record: dict) -> bool:
-        keys = [s["audio_key"] for s in record.get("segments", [])]
-        keys.append(record.get("audio_key", ""))
-        return not self.audio.missing(keys)
+                    and record.get("status") == "ready" and record.get("audio_key")
+                    and not self.audio.missing(sorted(record_audio_keys(record))))
 
     def _start(self, article, nid: str, fingerprint: str, reading: Reading, keep: bool) -> bool:
         """Become the renderer (lock) and render in the background pool. False if another is."""

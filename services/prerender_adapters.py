@@ -43,12 +43,8 @@ def narration_ready(narrator, narration_id: str, article: Any) -> bool:
     """Is the finished, editor-kept narration of this very article still stored?"""
     reading = narrator.reading(fresh=True)  # the editors' table as it is now
     record = narrator.records.get(narration_id)
-    if not record or record.get("status") != "ready" or not record.get("kept"):
-        return False
-    if record.get("fingerprint") != narrator.fingerprint(article, reading):
-        return False
-    keys = [s["audio_key"] for s in record.get("segments", [])] + [record.get("audio_key", "")]
-    return not narrator.audio.missing(keys)
+    return bool(record and record.get("kept")
+                and narrator.is_fresh(record, narrator.fingerprint(article, reading)))
 
 
 def narrate_article(narrator, article: Any, *,
