@@ -1,7 +1,7 @@
 """Run every benchmark module (bench/<topic>.py defining run() -> dict) and print the figures.
 
 `python -m bench` runs all; `python -m bench scraper voices` runs the named ones.
-Results also go to bench/out/results.json so the README figures can be checked against them
+Results also go to bench/out/results.json so the figures in docs/benchmarks.md can be checked against them
 (a partial run updates only its own entries).
 """
 from __future__ import annotations

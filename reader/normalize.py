@@ -2,7 +2,7 @@
 
 `normalize(text)` runs an ordered list of pure passes (str -> str, no I/O), in the manner of
 gTTS's pre-processors. The conventions are in SPOKEN-VIETNAMESE.md; the readings chosen where
-several are allowed are listed in the README ("Spoken Vietnamese"). Abbreviations, document
+several are allowed are listed in docs/spoken-vietnamese.md. Abbreviations, document
 codes, titles and units come from the lexicon (data), so a new reading is a data row.
 
 Output is lower case (so ALL-CAPS headings are not spelled) and contains no digit. Every

@@ -1,6 +1,6 @@
 /*! Đọc nội dung: embeddable read-aloud player.
  * <script src="https://READER/embed.js" defer></script>
- * data-url, data-target, data-text-tools="off", data-highlight="off" (see README).
+ * data-url, data-target, data-text-tools="off", data-highlight="off" (see docs/embedding.md).
  * Everything lives in this closure and in one shadow root: no globals, no host styles
  * except two namespaced rules used only after the reader asks for them. */
 (function () {
