@@ -27,7 +27,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
-    app.config.setdefault("MAX_CONTENT_LENGTH", 1024 * 1024)
 
     _register_blueprints(app)
     _build_services(app)

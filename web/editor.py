@@ -14,7 +14,7 @@ from flask import (Blueprint, Response, current_app, flash, jsonify, redirect, r
 
 from cache.lexicon_edits import MAX_READING_CHARS, MAX_TERM_CHARS
 from errors import BadRequestError, ServiceError
-from services.addresses import MAX_URL_CHARS, check_address
+from services.addresses import check_address
 from services.container import Services, services_of
 from services.editors_lexicon import check_entry, speak_with_entry
 from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
@@ -108,7 +108,6 @@ def index():
         "editor/index.html", snapshot=queue_snapshot(), records=book.latest_records(50),
         record_count=book.count_records(), lexicon=lexicon,
         feed_review=current_app.config["FEED_REVIEW"], max_urls=MAX_URLS,
-        max_url_chars=MAX_URL_CHARS,
         max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS)
 
 

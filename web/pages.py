@@ -13,6 +13,7 @@ from flask import (Blueprint, Response, current_app, redirect, render_template, 
 
 from scraper.errors import ListingPageError
 from services import reading
+from services.addresses import MAX_URL_CHARS
 from services.articles import ArticleSource
 from services.container import services_of
 from web.args import article_url_arg
@@ -77,7 +78,7 @@ def listen():
 
 @bp.app_context_processor
 def _asset_helpers() -> dict:
-    return {"asset_url": asset_url}
+    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS}
 
 
 def asset_url(filename: str) -> str:
