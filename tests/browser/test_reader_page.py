@@ -118,7 +118,7 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         assert _axe_ids(page) == [], f"night: {url}"
 
-        bigger = page.get_by_role("button", name="Tăng cỡ chữ (+A)")
+        bigger = page.get_by_role("button", name="+A Tăng cỡ chữ")
         for _ in range(5):  # from the default step to the largest: then it says so
             bigger.click()
         assert bigger.get_attribute("aria-disabled") == "true"
@@ -136,7 +136,7 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         page.set_viewport_size({"width": 320, "height": 700})
         assert not _has_horizontal_scroll(page), f"320 px, largest text: {url}"
         assert page.evaluate(CUT_OFF_JS) == [], f"320 px, largest text: {url}"
-        page.get_by_role("button", name="Cỡ chữ mặc định (A)").click()
+        page.get_by_role("button", name="A Cỡ chữ mặc định").click()
         assert not _has_horizontal_scroll(page), f"320 px: {url}"
 
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -168,7 +168,7 @@ def test_keyboard_only_listening(page, reader_url):
                 return
         raise AssertionError(f"never reached {name_js}")
 
-    tab_to("el.getAttribute('aria-label') === 'Tăng cỡ chữ (+A)'")
+    tab_to("el.getAttribute('aria-label') === '+A Tăng cỡ chữ'")
     page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.dataset.font") == "2"
     tab_to("el.hasAttribute('data-night')")
