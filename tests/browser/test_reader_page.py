@@ -258,14 +258,20 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
     else:  # still rendering: that segment's own MP3, from its start
         assert heard["src"].endswith(segment["audio_url"])
         assert heard["time_s"] * 1000 < segment["end_ms"] - segment["start_ms"]
-    # Enter on a focused sentence does the same.
-    other = page.locator(".article-body .s[data-sentence]").nth(1)
-    other.focus()
-    page.keyboard.press("Enter")
-    wait_until(
-        page,
-        f"+document.querySelector('.s.is-speaking').dataset.sentence === "
-        f"{int(other.get_attribute('data-sentence'))}")
+    # Sentences are not Tab stops: the player's keys reach them. Paused, L moves on two
+    # sentences (the highlight shows where, nothing plays), and K reads from there.
+    page.locator('[data-cmd="toggle"]').focus()
+    page.keyboard.press("k")
+    assert page.evaluate("document.querySelector('[data-audio]').paused")
+    lit = page.evaluate("+document.querySelector('.s.is-speaking').dataset.sentence")
+    page.keyboard.press("l")
+    page.keyboard.press("l")
+    wait_until(page, f"+document.querySelector('.s.is-speaking').dataset.sentence === {lit + 2}")
+    assert page.evaluate("document.querySelector('[data-audio]').paused")  # no autoplay
+    assert f"Câu {lit + 3} trên" in page.locator("[data-status-visible]").inner_text()
+    page.keyboard.press("k")
+    heard = page.evaluate(PLAYING_SNAPSHOT_JS)
+    assert heard["sentence"] == lit + 2
     page.keyboard.press("Tab")  # focus moves on; audio keeps going: no trap, no surprise
     assert not page.evaluate("document.querySelector('[data-audio]').paused")
 
