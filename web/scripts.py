@@ -50,9 +50,29 @@ def module_url(name: str) -> str:
     return url_for("scripts.module", version=modules_version(), name=name)
 
 
+def module_preloads(name: str) -> list[str]:
+    """The addresses of the modules `name` imports, directly or not, so a page can ask for
+    them all at once (<link rel="modulepreload">) rather than one import level at a time."""
+    return [module_url(dep) for dep in _imported(name, modules_version())]
+
+
+@lru_cache(maxsize=16)
+def _imported(name: str, version: str) -> tuple[str, ...]:
+    found: list[Path] = []
+
+    def visit(path: Path) -> None:
+        for _, target in _split(path)[0]:
+            if target not in found:
+                found.append(target)
+                visit(target)
+
+    visit(MODULES / name)
+    return tuple(p.relative_to(MODULES).as_posix() for p in found)
+
+
 @bp.app_context_processor
 def _module_helpers() -> dict:
-    return {"module_url": module_url}
+    return {"module_url": module_url, "module_preloads": module_preloads}
 
 
 @bp.get("/js/<version>/<path:name>")

@@ -53,6 +53,9 @@ def test_pages_load_their_modules_under_one_version(client, article_url, page, e
         assert response.headers["Content-Type"] == "text/javascript; charset=utf-8"
         assert "immutable" in response.headers["Cache-Control"]
     assert any(url.endswith("/shared/narration.js") for url in seen)
+    # Every module is announced up front, so the browser fetches them at once.
+    preloads = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', html))
+    assert preloads == set(seen) - {src}
 
 
 def test_old_versions_and_strange_paths(client):
