@@ -12,7 +12,7 @@ from flask import Flask
 
 from cache.client import connect_redis, redis_ok
 from cache.keys import Keys
-from config import load_config
+from config import check_config, load_config
 
 __version__ = "0.1.0"
 log = logging.getLogger("docnd")
@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config = load_config()
     if test_config:
         config.update(test_config)
+        check_config(config)
     app = Flask(__name__, instance_path=config.get("INSTANCE_PATH") or None,
                 instance_relative_config=True)
     app.config.update(config)
@@ -147,12 +148,14 @@ def _apply_limits(app: Flask) -> None:
     """The render budget (web/limits.py): renders per client, fetches and PDFs per client."""
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from web.limits import apply_route_limits, build_limiter, render_admission
+    from web.limits import FailureBudget, apply_route_limits, build_limiter, render_admission
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     limiter = build_limiter(app)
     app.extensions["render_admission"] = render_admission(limiter, app.config["RENDER_RATE_LIMIT"])
+    app.extensions["signin_budget"] = FailureBudget(limiter, app.config["EDITOR_SIGNIN_LIMIT"],
+                                                    "editor-sign-in")
     fetch_limit = app.config["FETCH_RATE_LIMIT"]
     apply_route_limits(app, limiter, {
         "api_articles.article": fetch_limit,

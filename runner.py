@@ -20,7 +20,7 @@ from pathlib import Path
 import requests
 
 from cache.redis_server import EmbeddedRedis
-from config import load_config
+from config import ConfigError, load_config
 from procutil import Child, start_child
 
 ROOT = Path(__file__).resolve().parent
@@ -98,7 +98,11 @@ def main() -> int:
     supervisor such as systemd restarts us). Redis, the sample site and the worker are
     restarted with backoff when they exit; the web keeps serving meanwhile."""
     logging.basicConfig(level=logging.INFO, format="[run] %(message)s")
-    config = load_config()
+    try:
+        config = load_config()
+    except ConfigError as exc:  # said plainly, once, before anything is started
+        log.error("%s", exc)
+        return 2
     env = dict(os.environ)
     instance = Path(config["INSTANCE_PATH"] or ROOT / "instance").resolve()
     instance.mkdir(parents=True, exist_ok=True)

@@ -19,8 +19,8 @@ from services.jobcontext import enqueue_context
 from services.prerender import (PRERENDER_QUEUE, articles_with_term, describe_job, enqueue_crawl,
                                 enqueue_prerender, load_job, retry_job)
 from web.api_jobs import MAX_URLS, TooManyUrlsError, check_url
-from web.editor_auth import (csrf_token, editor_token, is_signed_in, require_csrf, sign_in,
-                             sign_out)
+from web.editor_auth import (SignInLimitedError, csrf_token, editor_token, is_signed_in,
+                             require_csrf, sign_in, sign_out)
 from web.feed import article_audio_path
 from web.negotiate import wants_english, wants_json
 
@@ -121,7 +121,12 @@ def index():
 def login():
     editor_token()
     require_csrf()
-    if not sign_in(request.form.get("token", "")):
+    try:
+        signed_in = sign_in(request.form.get("token", ""))
+    except SignInLimitedError as exc:
+        return (render_template("editor/login.html", error=exc.message_vi), 429,
+                {"Retry-After": str(exc.retry_after_s)})
+    if not signed_in:
         return render_template("editor/login.html",
                                error="Mã truy cập không đúng. Xin vui lòng nhập lại."), 401
     return redirect(url_for("editor.index"), code=303)
