@@ -11,10 +11,12 @@ from pathlib import Path
 from flask import (Blueprint, Response, current_app, redirect, render_template, request,
                    url_for)
 
+from cache.jobs import JobBook
 from errors import BadRequestError
 from scraper.errors import ListingPageError
 from services import reading
 from web.errors import error_response
+from web.feed import article_audio_path
 from web.negotiate import wants_json
 
 bp = Blueprint("pages", __name__)
@@ -38,7 +40,9 @@ def _collaborators() -> dict:
 
 @bp.get("/")
 def home():
-    listing = reading.latest_articles(**_collaborators(), site_url=current_app.config["SITE_URL"])
+    book = JobBook(current_app.extensions["redis"], current_app.extensions["keys"])
+    listing = reading.latest_articles(**_collaborators(), site_url=current_app.config["SITE_URL"],
+                                      prepared=lambda: book.latest_records(50, public_only=True))
     return render_template("pages/home.html", listing=listing)
 
 
@@ -84,7 +88,7 @@ def listen():
 
 @bp.app_context_processor
 def _asset_helpers() -> dict:
-    return {"asset_url": asset_url}
+    return {"asset_url": asset_url, "audio_path": article_audio_path}
 
 
 def asset_url(filename: str) -> str:

@@ -49,6 +49,9 @@
   function audioUrlOf(i) {
     if (state.ready[i]) return Promise.resolve(state.ready[i]);
     if (state.pending[i]) return state.pending[i];
+    // A prepared article names its whole MP3: it plays even while the source site is down.
+    var prepared = items[i].getAttribute("data-audio-url");
+    if (prepared) return Promise.resolve(state.ready[i] = prepared);
     var url = items[i].getAttribute("data-narration");
     var polls = 0;
     state.pending[i] = new Promise(function (resolve, reject) {

@@ -1,0 +1,45 @@
+"""While the source site is down, the home page shows the last known listing and the
+prepared articles, says the site cannot be reached, and every article shown plays."""
+import re
+from urllib.parse import urlsplit
+
+from app import create_app
+from cache.articles import url_key
+from tests.support.servers import serve_sample_site
+
+
+def _listed(html):
+    return re.findall(r'<li class="article-item" data-item data-url="([^"]+)"', html)
+
+
+def test_home_keeps_what_still_plays_while_the_site_is_down(base_app_config, redis_client):
+    with serve_sample_site() as site:
+        app = create_app({**base_app_config, "SITE_URL": site, "TTS_ENGINE": "offline",
+                          "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
+                          "FETCH_MIN_INTERVAL_S": 0.0})
+        client = app.test_client()
+        urls = _listed(client.get("/").get_data(as_text=True))
+        assert len(urls) >= 3
+        prepared, opened, never_read = urls[0], urls[1], urls[2]
+        done = app.test_cli_runner().invoke(args=["prerender", "--url", prepared, "--wait"])
+        assert done.exit_code == 0, done.output
+        assert client.get("/read", query_string={"url": opened}).status_code == 200
+    # The site is gone now; the short-lived listing cache expires as it would in 5 minutes.
+    redis_client.delete(app.extensions["keys"].meta(f"listing:{url_key(site)}"))
+
+    response = client.get("/")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Hiện không kết nối được trang" in html and "vẫn nghe được" in html
+    assert _listed(html) == [prepared, opened]  # the last known order; unplayable ones left out
+    assert never_read not in html
+
+    # The prepared article plays its whole MP3 (the link and the script's data-audio-url).
+    audio = re.search(r'data-url="%s"[^>]*data-audio-url="([^"]+)"' % re.escape(prepared), html)
+    assert audio and f'href="{audio.group(1)}"' in html
+    mp3 = client.get(audio.group(1))
+    assert mp3.status_code == 200 and mp3.mimetype == "audio/mpeg" and len(mp3.data) > 1000
+    # The other is read from its stored text (stale-if-error), not refused with a 502.
+    listen = client.get("/listen", query_string={"url": opened})
+    assert listen.status_code == 303, listen.get_data(as_text=True)
+    assert client.get(listen.headers["Location"]).mimetype == "audio/mpeg"
