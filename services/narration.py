@@ -133,8 +133,10 @@ class Narrator:
                 raise BusyError("the first segment took too long", retry_after_s=5)
             time.sleep(self.poll_interval_s)
 
-    def render_now(self, article, *, keep: bool = True) -> dict:
-        """Render synchronously (editors, jobs, the CLI): the finished record, or an error."""
+    def render_now(self, article, *, keep: bool = True,
+                   on_segments: Callable[[int, int], None] | None = None) -> dict:
+        """Render synchronously (editors, jobs, the CLI): the finished record, or an error.
+        `on_segments(done, planned)` hears 0 of N once the plan is made, then each step."""
         nid = narration_id(article.canonical_url or article.url)
         reading = self.reading(fresh=True)  # jobs: always the table as it is now
         fingerprint = self.fingerprint(article, reading)
@@ -144,7 +146,7 @@ class Narrator:
             if time.monotonic() > deadline:
                 raise BusyError("another render holds the lock")
             time.sleep(0.1)
-        self._render(article, nid, fingerprint, reading, lock, keep)
+        self._render(article, nid, fingerprint, reading, lock, keep, on_segments=on_segments)
         record = self.records.get(nid)
         if record is None:
             raise NarrationFailedError("render finished without a record")
@@ -240,9 +242,12 @@ class Narrator:
         return plans
 
     def _render(self, article, nid: str, fingerprint: str, reading: Reading, lock: RedisLock,
-                keep: bool, plans: list[SegmentPlan] | None = None) -> None:
+                keep: bool, plans: list[SegmentPlan] | None = None, *,
+                on_segments: Callable[[int, int], None] | None = None) -> None:
+        tell = on_segments or (lambda done, planned: None)
         try:
             plans = plans or self._plan(article, reading)
+            tell(0, len(plans))
             previous = self.records.get(nid) if keep else None
 
             def keep_lock() -> None:
@@ -251,6 +256,7 @@ class Narrator:
 
             def on_progress(ready: list[RenderedSegment]) -> None:
                 keep_lock()
+                tell(len(ready), len(plans))
                 if len(ready) < len(plans):
                     self.records.put_progress(nid, self._record(
                         article, nid, fingerprint, reading, plans, ready, "rendering"))

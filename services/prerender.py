@@ -154,13 +154,21 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
     if (not force and previous is not None
             and previous.content_hash == article.content_hash
             and ctx.narration_ready(previous.narration_id, article)):
-        report("skipped", 1, 1)
+        report("skipped", 0, 0)  # nothing to render: no segments to count
         log.info("unchanged, skipped: %s", url)
         return {"status": "skipped", "url": url, "narration_id": previous.narration_id}
 
+    # Counted in segments, rendered of planned; the plan is known before the first one.
+    segments = {"total": 0}
+
+    def narrating(stage: str, done: int, total: int) -> None:
+        segments["total"] = total
+        report(stage, done, total)
+
     report("narrating", 0, 0)
-    result = ctx.narrate(article, force=force, progress=report)
-    report("storing", 1, 1)
+    result = ctx.narrate(article, force=force, progress=narrating)
+    total = segments["total"]
+    report("storing", total, total)
     record = PrerenderRecord(
         url=url, title=article.title, published=article.published, lead=article.lead,
         narration_id=result.narration_id, content_hash=article.content_hash,
@@ -173,7 +181,7 @@ def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bo
         tokens=article_tokens(article),
     )
     ctx.book.save_record(record)  # last: only now is the article "ready" for the feed
-    report("done", 1, 1)
+    report("done", total, total)
     log.info("rendered %s (%d bytes, %d ms)", url, result.audio_bytes, result.duration_ms)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
 
@@ -235,10 +243,16 @@ def article_tokens(article: Any, max_tokens: int = 5000) -> list[str]:
     return sorted(found)
 
 
+def records_with_term(book: JobBook, term: str, limit: int = 500) -> list[PrerenderRecord]:
+    """Pre-rendered articles whose text contains `term` (as a word): what an edit of its
+    reading changes."""
+    term = term.strip()
+    return [r for r in book.latest_records(limit) if term in r.tokens]
+
+
 def articles_with_term(book: JobBook, term: str, limit: int = 500) -> list[str]:
     """URLs of pre-rendered articles whose text contains `term` (as a word)."""
-    term = term.strip()
-    return [r.url for r in book.latest_records(limit) if term in r.tokens]
+    return [r.url for r in records_with_term(book, term, limit)]
 
 
 # -- RQ entry points ----------------------------------------------------------------------
@@ -295,6 +309,9 @@ def _record_error(job: Job | None, exc: ServiceError) -> None:
     host that is not allowed) is not retried, a passing one (5xx: site down, busy) is."""
     if job is None:
         return
+    # What failed (the stage it was in) and whether trying again can help (5xx) or the
+    # address itself must change (4xx): the editor page says both.
+    job.meta.update(failed_stage=job.meta.get("stage"), error_permanent=exc.status < 500)
     job.meta.update(stage="failed", error_code=exc.code, error_vi=exc.message_vi,
                     error_en=exc.message_en, error_detail=str(exc.detail or "")[:300])
     job.save_meta()
@@ -357,7 +374,9 @@ def describe_job(job: Job, *, english: bool = False) -> dict[str, Any]:
 def _job_error(job: Job, meta: dict, english: bool) -> dict[str, str] | None:
     if meta.get("error_code"):
         return {"code": meta["error_code"],
-                "message": meta.get("error_en" if english else "error_vi", "")}
+                "message": meta.get("error_en" if english else "error_vi", ""),
+                "permanent": bool(meta.get("error_permanent")),
+                "stage": meta.get("failed_stage")}  # what was under way when it failed
     latest = job.latest_result()
     exc_info = (getattr(latest, "exc_string", None) if latest else None) or job.exc_info or ""
     if "AbandonedJobError" in exc_info:

@@ -5,13 +5,10 @@ Kept thin and in one file, so services/prerender.py stays plain functions over c
 """
 from __future__ import annotations
 
-import threading
 from typing import Any, Callable
 
 from cache.lexicon_edits import LexiconEdits
 from services.prerender import JobContext, NarrationResult
-
-PROGRESS_POLL_S = 0.5
 
 
 def attach(ctx: JobContext, app: Any) -> None:
@@ -50,40 +47,17 @@ def narration_ready(narrator, narration_id: str, article: Any) -> bool:
 def narrate_article(narrator, article: Any, *,
                     progress: Callable[[str, int, int], None] | None = None) -> NarrationResult:
     """Render the whole narration now and keep it (no TTL). The narrator lets go of the
-    audio the previous version used and this one does not (Narrator._render)."""
-    from services.narration import narration_id
-
-    nid = narration_id(article.canonical_url or article.url)
-    stop = threading.Event()
-    watcher = None
-    if progress is not None:
-        watcher = threading.Thread(target=_watch_progress, args=(narrator, nid, progress, stop),
-                                   daemon=True)
-        watcher.start()
-    try:
-        record = narrator.render_now(article, keep=True)
-    finally:
-        stop.set()
-        if watcher is not None:
-            watcher.join(timeout=2)
+    audio the previous version used and this one does not (Narrator._render). Progress is
+    segments rendered of segments planned, told by the narrator as it goes."""
+    report = progress or (lambda stage, done, total: None)
+    record = narrator.render_now(
+        article, keep=True, on_segments=lambda done, planned: report("narrating", done, planned))
     total = int(record.get("total_segments") or 0)
-    if progress is not None:
-        progress("narrating", total, total)
+    report("narrating", total, total)
     return NarrationResult(
         narration_id=record["id"], audio_bytes=int(record["audio_bytes"]),
         duration_ms=int(record.get("duration_ms") or 0), engine=record.get("engine", ""),
         voice=record.get("voice", ""), normalizer_version=record.get("normalizer_version", ""))
-
-
-def _watch_progress(narrator, nid: str, progress, stop: threading.Event) -> None:
-    while not stop.wait(PROGRESS_POLL_S):
-        try:
-            state = narrator.records.get_progress(nid)
-        except Exception:  # a missed progress report is harmless
-            continue
-        if state and state.get("status") == "rendering":
-            progress("narrating", int(state.get("ready_segments", 0)),
-                     int(state.get("total_segments", 0)))
 
 
 # -- the lexicon preview ----------------------------------------------------------------------
