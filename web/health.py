@@ -74,4 +74,7 @@ def healthz():
         "voices": voices,
         "site": site,
     }
-    return jsonify(body), (200 if redis_up else 503)
+    if redis_up:
+        return jsonify(body), 200
+    # The runner restarts a private Redis within seconds: ask to come back soon.
+    return jsonify(body), 503, {"Retry-After": "10"}

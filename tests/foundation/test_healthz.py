@@ -35,3 +35,4 @@ def test_healthz_is_503_when_redis_is_down(app_config, tmp_path, redis_client):
     assert response.status_code == 503
     assert response.json["redis"] is False and response.json["status"] == "degraded"
     assert "redis" in response.json["degraded"]
+    assert response.headers["Retry-After"] == "10"

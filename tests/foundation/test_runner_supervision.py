@@ -94,17 +94,28 @@ def test_children_come_back_after_sigkill_and_the_web_dying_is_a_failure(tmp_pat
         allowed = web.environ()["DOCND_ALLOW_PRIVATE_HOSTS"].split(",")
         assert "127.0.0.1:9" in allowed and f"127.0.0.1:{sample_port}" in allowed
 
+        answers = []
+
+        def web_answers_meanwhile(marker, before):
+            # While a child is away the web keeps answering: 200, or 503 with Retry-After
+            # (Redis down), never a refused connection or a 500.
+            response = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
+            answers.append((response.status_code, response.headers.get("Retry-After")))
+            child = _child(proc.pid, marker)
+            return child if child is not None and child.pid != before.pid else None
+
         for marker in ("samples.serve", "services.worker", "redis-server"):
             before = _child(proc.pid, marker)
             assert before is not None, marker
             before.send_signal(signal.SIGKILL)
-            again = _until(lambda: (c := _child(proc.pid, marker)) and c.pid != before.pid
-                           and c, what=f"{marker} to come back")
+            again = _until(lambda: web_answers_meanwhile(marker, before),
+                           what=f"{marker} to come back")
             assert again.is_running()
             assert proc.poll() is None, "the runner stopped when a child died"
             assert _child(proc.pid, "gunicorn").pid == web.pid  # the web kept serving
         _until(lambda: (r := _health(port)) is not None and r.status_code == 200
                and r.json()["redis"], what="Redis to be back")
+        assert all(code == 200 or (code == 503 and retry) for code, retry in answers), answers
         assert requests.get(f"http://127.0.0.1:{sample_port}/", timeout=5).status_code == 200
 
         everything = [p.pid for p in psutil.Process(proc.pid).children(recursive=True)]
