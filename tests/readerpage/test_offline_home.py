@@ -3,16 +3,22 @@ prepared articles, says the site cannot be reached, and every article shown play
 import re
 from urllib.parse import urlsplit
 
+import pytest
+
 from app import create_app
 from cache.articles import url_key
-from tests.support.servers import serve_sample_site
+from tests.browser.test_reader_page import wait_until
+from tests.support.servers import LiveServer, serve_sample_site
 
 
 def _listed(html):
     return re.findall(r'<li class="article-item" data-item data-url="([^"]+)"', html)
 
 
-def test_home_keeps_what_still_plays_while_the_site_is_down(base_app_config, redis_client):
+@pytest.fixture()
+def site_gone(base_app_config, redis_client):
+    """The app after the site was read (one article prepared, one opened) and went away:
+    (app, prepared url, opened url, url never read)."""
     with serve_sample_site() as site:
         app = create_app({**base_app_config, "SITE_URL": site, "TTS_ENGINE": "offline",
                           "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
@@ -26,7 +32,12 @@ def test_home_keeps_what_still_plays_while_the_site_is_down(base_app_config, red
         assert client.get("/read", query_string={"url": opened}).status_code == 200
     # The site is gone now; the short-lived listing cache expires as it would in 5 minutes.
     redis_client.delete(app.extensions["keys"].meta(f"listing:{url_key(site)}"))
+    return app, prepared, opened, never_read
 
+
+def test_home_keeps_what_still_plays_while_the_site_is_down(site_gone):
+    app, prepared, opened, never_read = site_gone
+    client = app.test_client()
     response = client.get("/")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -43,3 +54,23 @@ def test_home_keeps_what_still_plays_while_the_site_is_down(base_app_config, red
     listen = client.get("/listen", query_string={"url": opened})
     assert listen.status_code == 303, listen.get_data(as_text=True)
     assert client.get(listen.headers["Location"]).mimetype == "audio/mpeg"
+
+
+@pytest.mark.browser
+def test_home_plays_both_kinds_in_chromium_while_the_site_is_down(site_gone, page):
+    app, prepared, opened, _ = site_gone
+    server = LiveServer(app).start()
+    try:
+        page.goto(server.url + "/")
+        items = page.locator("[data-item]")
+        assert items.count() == 2
+        player = "document.querySelector('[data-playlist] [data-audio]')"
+        for index, url in enumerate((prepared, opened)):
+            title = items.nth(index).get_attribute("data-title")
+            items.nth(index).get_by_role("button", name=f"Nghe: {title}").click()
+            wait_until(page, f"{player}.currentTime > 0.3 && "
+                             f"document.querySelector('.article-item.is-playing') && "
+                             f"document.querySelector('.article-item.is-playing').dataset.url "
+                             f"=== {url!r}")
+    finally:
+        server.stop()
