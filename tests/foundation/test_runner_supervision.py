@@ -151,3 +151,14 @@ def test_systemd_unit_verifies(tmp_path):
                           text=True, timeout=60, env=dict(os.environ, SYSTEMD_LOG_LEVEL="warning"))
     assert done.returncode == 0, done.stderr
     assert "Unknown" not in done.stderr and "ignoring" not in done.stderr, done.stderr
+
+
+def test_runner_refuses_a_short_editor_token_before_starting_anything(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCND_")}
+    env.update(DOCND_PORT=str(find_free_port()), DOCND_INSTANCE_PATH=str(tmp_path / "instance"),
+               DOCND_EDITOR_TOKEN="short-token")
+    done = subprocess.run([sys.executable, "runner.py"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert "DOCND_EDITOR_TOKEN quá ngắn" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "instance" / "redis.url").exists()
