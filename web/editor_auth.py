@@ -14,7 +14,8 @@ import secrets
 from flask import Request, current_app, request, session
 
 from errors import ServiceError
-from web.limits import client_key
+from services.container import services_of
+from web.limits import FailureBudget, client_key
 
 log = logging.getLogger("docnd.editor")
 
@@ -72,8 +73,16 @@ def token_matches(given: str, token: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
 
 
-def _budget():
-    return current_app.extensions.get("signin_budget")
+def _budget() -> FailureBudget | None:
+    """Wrong tokens per client, counted by the app's limiter (shared through Redis)."""
+    services = services_of(current_app)
+    if services.limiter is None:
+        return None
+    budget = services.memo.get("signin_budget")
+    if budget is None:
+        budget = services.memo["signin_budget"] = FailureBudget(
+            services.limiter, services.config["EDITOR_SIGNIN_LIMIT"], "editor-sign-in")
+    return budget
 
 
 def check_token(given: str, token: str, how: str) -> bool:

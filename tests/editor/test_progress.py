@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.jobcontext import context_from_app
+from services.container import services_of
 from services.prerender import prerender_url
 from web.editor_labels import failure_label, progress_label
 
@@ -18,8 +18,7 @@ def app_config(sample_app_config):
 
 def test_progress_counts_segments_rendered_of_planned(editor_app, sample_site):
     reports = []
-    ctx = context_from_app(editor_app)
-    result = prerender_url(ctx, sample_site + SAMPLE_ARTICLE,
+    result = prerender_url(services_of(editor_app), sample_site + SAMPLE_ARTICLE,
                            progress=lambda stage, done, total: reports.append((stage, done, total)))
     assert result["status"] == "rendered"
     narrating = [(done, total) for stage, done, total in reports if stage == "narrating" and total]

@@ -7,6 +7,7 @@ import pytest
 
 from app import create_app
 from cache.articles import url_key
+from services.container import services_of
 from tests.browser.test_reader_page import wait_until
 from tests.support.servers import LiveServer, serve_sample_site
 
@@ -31,7 +32,7 @@ def site_gone(base_app_config, redis_client):
         assert done.exit_code == 0, done.output
         assert client.get("/read", query_string={"url": opened}).status_code == 200
     # The site is gone now; the short-lived listing cache expires as it would in 5 minutes.
-    redis_client.delete(app.extensions["keys"].meta(f"listing:{url_key(site)}"))
+    redis_client.delete(services_of(app).keys.meta(f"listing:{url_key(site)}"))
     return app, prepared, opened, never_read
 
 
