@@ -72,7 +72,7 @@ def render_admission(limiter: Limiter, limit: str) -> Callable[[], None]:
 
 class FailureBudget:
     """Failed attempts per client (wrong editor tokens): past `limit`, the client waits.
-    Only failures count, so an editor who types the token right is never slowed down."""
+    Only failures count: right tokens are never counted (but wait too once the limit is hit)."""
 
     def __init__(self, limiter: Limiter, limit: str, scope: str) -> None:
         self.limiter, self.items, self.scope = limiter, parse_many(limit), scope
