@@ -10,12 +10,13 @@ import unicodedata
 
 from reader.lexicon import Lexicon
 from reader.numbers import spaced
-from reader.symbols import LETTER_NAMES
+from reader.symbols import ECHO_HEADS, LETTER_NAMES
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 _TOKEN = re.compile(
-    r"(?<![^\W\d]|[&°µμ])(?:[^\W\d]|[°µμ])[\w&]*(?:[./-][\w°µμ][\w&]*)*(\.)?")
+    r"(?<![^\W\d]|[°µμ])(?:[^\W\d]|[°µμ&])[\w&°µμ]*(?:[./-][\w°µμ][\w&°µμ]*)*(\.)?")
 _ALNUM_RUNS = re.compile(r"\d+|[^\W\d_]+|_+")
+_SYMBOL_IN_WORD = re.compile(r"([&°µμ])")
 
 # One Vietnamese syllable written without diacritics ("TIN", "NGUYEN", "QUANG"): an unknown
 # capitalised word that is not one (OCOP, GIS, ESG, EU, UNDP) is an acronym, spelled.
@@ -38,12 +39,22 @@ def is_acronym(word: str) -> bool:
 
 def without_echo(spoken: str, before: list[str]) -> str:
     """An expansion that repeats the words just said: "chỉ số AQI" is "chỉ số chất lượng
-    không khí", not "chỉ số chỉ số …"."""
+    không khí", not "chỉ số chỉ số …". One word repeats only if it heads a name:
+    "hành vi VPHC" keeps both "vi"."""
     words = spoken.split()
     for size in range(min(3, len(words) - 1, len(before)), 0, -1):
         if [w.lower() for w in before[-size:]] == [w.lower() for w in words[:size]]:
+            if size == 1 and not _heads_a_name(before):
+                return spoken  # "hành vi VPHC": the "vi" of "vi phạm" belongs
             return " ".join(words[size:])
     return spoken
+
+
+def _heads_a_name(before: list[str]) -> bool:
+    """The word just said starts a name: a head noun (Sở, Bộ, Khu …), capitalised ("Bụi
+    TSP"), or the first word."""
+    word = before[-1]
+    return word.lower() in ECHO_HEADS or word[:1].isupper() or len(before) == 1
 
 
 def has_vowel(token: str) -> bool:
@@ -146,6 +157,12 @@ class Abbreviations:
         spoken = self.lookup(word)
         if spoken is not None:
             return spoken
+        if _SYMBOL_IN_WORD.search(word):
+            # "°KM", "KM&", "&TP": each side read on its own, or the symbol's word would
+            # leave "km" or "tp" for a second pass to expand (the output must be stable).
+            return "".join(piece if _SYMBOL_IN_WORD.fullmatch(piece) or not piece
+                           else self._read_word(piece)
+                           for piece in _SYMBOL_IN_WORD.split(word))
         if any(ch.isdigit() for ch in word):
             return " ".join(run if run[0].isdigit() else self._read_letters(run)
                             for run in _ALNUM_RUNS.findall(word))

@@ -21,7 +21,7 @@ _PHONE_CUE = re.compile(
     r"(?i)(hotline|đường dây nóng|điện thoại|đt|sđt|đtdđ|tel|fax|di động|số máy|liên hệ|gọi)"
     r"(\s*(?:số)?\s*[:.]?\s*)(\+?\(?\d[\d .()-]{4,24}\d)")
 _PHONE = re.compile(
-    r"(?<![\w.,/+-])(\+84|0084|\(0\d{1,3}\)|0\d{2,3})([ .-]?\d{3,4}){2,3}(?![\w]|[.,]\d)")
+    r"(?<![\w.,/+-])(\+84|0084|\(0\d{1,3}\)|0\d{2,4})([ .-]?\d{3,4}){2,3}(?![\w]|[.,]\d)")
 
 
 def read_urls(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 from reader.lexicon import Lexicon
 from reader.numbers import read_decimal, read_digits, read_int, spaced
-from reader.symbols import PER_LEFT, PER_RIGHT
+from reader.symbols import PER_LEFT, PER_RIGHT, PER_TIME
 
 # A number as written in Vietnamese, starting with one digit so the regex engine can skip
 # ahead to digits (five times faster than a leading look-behind); the look-behind after it
@@ -50,9 +50,27 @@ class Quantities:
         unit_alt = "|".join(re.escape(u) for u in numunits) or r"(?!x)x"
         self._number = re.compile(
             rf"({NUMBER_AT_START})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
+        # A unit written as a word away from its number: "4 triệu ha", "Đơn vị tính: ha",
+        # "Diện tích (ha)". Only units of two letters or more (a lone "m" or "l" is a letter).
+        words = sorted((u for u in lexicon.by_kind["numunit"] if len(u) >= 2 and u.isalpha()),
+                       key=len, reverse=True)
+        word_alt = "|".join(re.escape(u) for u in words) or r"(?!x)x"
+        self._unit_word = re.compile(
+            rf"(?i:(\d\s*(?:nghìn|ngàn|triệu|tỷ|trăm|vạn)|đơn vị tính\s*:|đvt\s*:)\s*|\()"
+            rf"({word_alt})(?(1)(?![\w/])|\))")
+
+    def read_unit_words(self, text: str) -> str:
+        """Units said as words where no number comes right before them."""
+        return self._unit_word.sub(self._read_unit_word, text)
+
+    def _read_unit_word(self, m: re.Match) -> str:
+        unit = self.units[m.group(2)]
+        return f"{m.group(1)} {unit} " if m.group(1) else f"({unit})"
 
     def read_numbers(self, text: str) -> str:
         """Fractions, percentages, prices, units after numbers, then every number left."""
+        if "h" in text or "H" in text:
+            text = self.read_unit_words(text)
         if not _DIGIT.search(text):
             return text
         if "/" in text:
@@ -105,6 +123,8 @@ def _read_word_slash(m: re.Match) -> str:
     left_word = left[0].lower() if left else ""
     right_word = right.group(0).lower() if right else ""
     if left_word in PER_LEFT or left_word in {"$", "%"} or left_word.endswith(("$", "%")):
+        return " trên "
+    if right_word in PER_TIME:  # "GDP/năm", "lượt/ngày": per a span of time
         return " trên "
     if right_word in PER_RIGHT and re.search(r"\d[\d.,]*(?:\s+[^\W\d_]+){0,3}\s*$", before):
         return " trên "

@@ -8,8 +8,14 @@ from reader.numbers import read_int, roman_to_int
 
 _ROMAN_ANY = re.compile(r"[IVXLC](?<![\w][IVXLC])[IVXLC]{0,7}(?![\w])")
 _ROMAN_CUE = re.compile(
-    r"(?i:\b(khóa|khoá|giai đoạn|chương|quý|phần|mục|đợt|lần|kỳ|thế kỷ|hạng|cấp|loại|"
-    r"đại hội|tập|phụ lục|vùng|nhóm|bậc|mức|số|khu|tuần|tháng))\s+([IVXLC]{1,8})(?![\w])")
+    r"(?i:\b(khóa|khoá|giai đoạn|chương|quý|phần|mục|đợt|lần|kỳ|thế kỷ|hạng|cấp độ|cấp|loại|"
+    r"đại hội|tập|phụ lục|vùng|nhóm|bậc|mức|số|khu vực|khu|tuần|tháng|báo động|nhiệm kỳ|"
+    r"vòng|quân khu))\s+([IVXLC]{1,8})(?![\w])")
+# Two or more of I, V, X after any word ("Thăng Long II", "Hội nghị XV") are a number; a
+# single letter is a number only after a counting word (above). Between words in capitals
+# ("HÀNH VI VI PHẠM") they are words.
+_ROMAN_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )([IVX]{2,7})(?![\w&/-]|\.\w)")
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 _ORDINAL = re.compile(r"(?i:\b(thứ))\s+(\d{1,3}|[IVXLC]{1,8})(?![\w/]|[.,]\d)")
 _ORDINALS = {1: "nhất", 4: "tư"}
 _ROMAN_HEADING = re.compile(r"(?m)^(\s*)([IVX]{1,6})([.)-])(?=\s)")
@@ -22,7 +28,27 @@ def read_roman(text: str) -> str:
     if not _ROMAN_ANY.search(text):
         return text
     text = _ROMAN_CUE.sub(_read_roman_cue, text)
+    text = _ROMAN_AFTER_WORD.sub(_read_roman_after_word, text)
     return _ROMAN_HEADING.sub(_read_roman_heading, text)
+
+
+def _read_roman_after_word(m: re.Match) -> str:
+    value = roman_to_int(m.group(1))
+    if value is None or _in_capitals(m):
+        return m.group(0)
+    return read_int(str(value))
+
+
+def _in_capitals(m: re.Match) -> bool:
+    """Is the numeral between words written in capitals (a heading: "HÀNH VI VI PHẠM")?"""
+    before = m.string[max(0, m.start() - 24):m.start()].split()
+    after = m.string[m.end():m.end() + 24].split()
+    for words in (before[-1:], after[:1]):
+        for word in words:
+            letters = _CAPS_WORD.search(word)
+            if letters and letters.group().isupper():
+                return True
+    return False
 
 
 def _read_roman_cue(m: re.Match) -> str:
