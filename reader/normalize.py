@@ -10,6 +10,7 @@ gTTS's pre-processors; each pass lives in the module named after what it reads:
   reader.roman          Roman numerals in context
   reader.quantities     ranges, "per" slashes, fractions, units, every number left
   reader.abbreviations  abbreviations, titles, cities, units, unknown acronyms
+  reader.definitions    abbreviations an article defines itself (per article, for_article)
   and `finish` here: symbols, dashes, spacing, lower case.
 
 The conventions are in SPOKEN-VIETNAMESE.md; the readings chosen where several are allowed
@@ -23,19 +24,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from typing import Callable, Iterable
 
 from reader.abbreviations import Abbreviations, spell_letters  # noqa: F401 (re-exported)
 from reader.characters import prepare
 from reader.contacts import read_phones, read_urls
 from reader.dates import read_dates, read_times
+from reader.definitions import find_definitions, with_definitions
 from reader.docnumbers import DocumentNumbers
 from reader.lexicon import Lexicon, load_lexicon
 from reader.quantities import Quantities, read_number_text, read_ranges, read_slashes  # noqa: F401
 from reader.roman import read_roman
 from reader.symbols import SILENT_CHARS, SYMBOL_WORDS
 
-CODE_VERSION = "3"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
+CODE_VERSION = "4"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
 
 Pass = Callable[[str], str]
 
@@ -78,6 +80,15 @@ class Normalizer:
 
     __call__ = normalize
 
+    def for_article(self, texts: Iterable[str]) -> Callable[[str], str]:
+        """`normalize` for the sentences of one article: abbreviations the article defines
+        ("xử lý nước thải (XLNT)") and the lexicon does not know are read with the article's
+        definition everywhere in it (reader.definitions)."""
+        rewrite = with_definitions(find_definitions(texts), self.abbreviations.standalone)
+        if rewrite is None:
+            return self.normalize
+        return lambda text: self.normalize(rewrite(text))
+
 
 def finish(text: str) -> str:
     """Symbols to words, silent dashes and slashes, lower case, one line of tidy spacing."""
@@ -113,3 +124,7 @@ NORMALIZER_VERSION = DEFAULT_NORMALIZER.version
 def normalize(text: str) -> str:
     """Displayed Vietnamese -> what the voice is given, with the bundled lexicon."""
     return DEFAULT_NORMALIZER.normalize(text)
+
+
+# reader.narrate.plan_segments asks a normalize callable for its per-article reading.
+normalize.for_article = DEFAULT_NORMALIZER.for_article  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from reader.normalize import DEFAULT_LEXICON, normalize
 
@@ -23,7 +23,11 @@ WRITTEN = sorted({e.written for e in DEFAULT_LEXICON.entries
 _LISTED = re.compile(r"(?<![\w&/.])(?:" + "|".join(re.escape(w) for w in reversed(WRITTEN))
                      + r")(?![\w&]|[./][\w])")
 
-PROPS = settings(max_examples=int(__import__("os").environ.get("SPOKEN_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Deterministic under `make test` (the "ci" profile of tests/conftest.py: derandomize, no
+# example database); SPOKEN_EXAMPLES raises the count, HYPOTHESIS_PROFILE=explore searches
+# at random. Failures once found stay below as explicit @example cases.
+PROPS = settings(max_examples=int(__import__("os").environ.get("SPOKEN_EXAMPLES", "400")),
+                 deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def listed_abbreviations(text: str) -> list[str]:
@@ -41,6 +45,10 @@ def test_never_raises_and_no_digit_left(text):
 
 @PROPS
 @given(any_text)
+@example("°KM")  # "độ km" became "độ ki lô mét" on a second pass
+@example("&TP")  # "và tp" became "và thành phố"
+@example("KM&")
+@example("A°CM")
 def test_is_stable(text):
     once = normalize(text)
     assert normalize(once) == once, repr(text)
@@ -74,3 +82,11 @@ def test_no_listed_abbreviation_left(text):
 def test_big_hostile_inputs_terminate(blob):
     out = normalize(blob)
     assert not re.search(r"\d", out)
+
+
+def test_hypothesis_is_deterministic_under_make_test():
+    """`make test` loads the "ci" profile unless HYPOTHESIS_PROFILE says otherwise."""
+    import os
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
+        assert settings.default.derandomize is True
+        assert settings.default.database is None
