@@ -23,6 +23,8 @@ _DOLLAR = re.compile(rf"\$\s?({NUMBER_AT_START})")
 _FRACTION = re.compile(rf"({NUMBER_AT_START})/(?=\d)")
 _WORD_SLASH = re.compile(r"(?<=[\w$%])\s*/\s*(?=[^\W\d_])")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# "tr" and "ng" after a number are "triệu" and "nghìn": scales, not units said on their own.
+_SCALE_WORDS = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "trăm"})
 
 
 def read_ranges(text: str) -> str:
@@ -52,8 +54,10 @@ class Quantities:
             rf"({NUMBER_AT_START})(?:(\s*%)|\s?({unit_alt})(?![^\W\d_]))?")
         # A unit written as a word away from its number: "4 triệu ha", "Đơn vị tính: ha",
         # "Diện tích (ha)". Only units of two letters or more (a lone "m" or "l" is a letter).
-        words = sorted((u for u in lexicon.by_kind["numunit"] if len(u) >= 2 and u.isalpha()),
+        words = sorted((u for u, spoken in lexicon.by_kind["numunit"].items()
+                        if len(u) >= 2 and u.isalpha() and spoken not in _SCALE_WORDS),
                        key=len, reverse=True)
+        self._unit_words = tuple(words)
         word_alt = "|".join(re.escape(u) for u in words) or r"(?!x)x"
         self._unit_word = re.compile(
             rf"(?i:(\d\s*(?:nghìn|ngàn|triệu|tỷ|trăm|vạn)|đơn vị tính\s*:|đvt\s*:)\s*|\()"
@@ -69,7 +73,7 @@ class Quantities:
 
     def read_numbers(self, text: str) -> str:
         """Fractions, percentages, prices, units after numbers, then every number left."""
-        if "h" in text or "H" in text:
+        if any(word in text for word in self._unit_words):
             text = self.read_unit_words(text)
         if not _DIGIT.search(text):
             return text

@@ -13,7 +13,12 @@ from reader.normalize import DEFAULT_LEXICON, normalize
 PIECES = ["UBND", "TN&MT", "32/KH-UBND", "/", "-", ".", ",", " ", "28/6/2022", "TP.", "TS.",
           "18.880", "0,05", "%", "km", "m2", "°C", "ha", "đ", "VNĐ", "Ngày", "ngày", "tháng",
           "khóa", "VIII", "I", "7h30", "10:25", "@", "www.", ".vn", "0912345678", "–", "(", ")",
-          "NĐ-CP", "QH15", "v.v.", "V/v", "x", "Đ", "ĐBSCL", "…", "\"", "xã", "24/7", "1/5"]
+          "NĐ-CP", "QH15", "v.v.", "V/v", "x", "Đ", "ĐBSCL", "…", "\"", "xã", "24/7", "1/5",
+          # issue 15: definitions, Party symbols, Roman numerals, units, typed dates, phones,
+          # look-alike letters
+          "(XLNT)", "XLNT", "96-KH/ĐUK", "09-NQ/ĐH", "/QĐ-TCMT", "III", " II", "khu vực",
+          "triệu ha", "/năm", "27.9", " / ", "tháng 4", "tỷ lệ", "01233 365 247", "Ð", "\u0301",
+          "°", "&"]
 gov_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4),
                               st.integers(0, 10**7).map(str)), max_size=40).map("".join)
 any_text = st.one_of(st.text(max_size=300), gov_text)
