@@ -16,7 +16,7 @@ _VOWELS = frozenset("aeiouyăâêôơư")
 _TOKEN = re.compile(
     r"(?<![^\W\d]|[°µμ])(?:[^\W\d]|[°µμ&])[\w&°µμ]*(?:[./-][\w°µμ][\w&°µμ]*)*(\.)?")
 _ALNUM_RUNS = re.compile(r"\d+|[^\W\d_]+|_+")
-_SYMBOL_IN_WORD = re.compile(r"([&°µμ])")
+_SYMBOL_IN_WORD = re.compile(r"([&°µμ_])")
 
 # One Vietnamese syllable written without diacritics ("TIN", "NGUYEN", "QUANG"): an unknown
 # capitalised word that is not one (OCOP, GIS, ESG, EU, UNDP) is an acronym, spelled.
@@ -158,7 +158,7 @@ class Abbreviations:
         if spoken is not None:
             return spoken
         if _SYMBOL_IN_WORD.search(word):
-            # "°KM", "KM&", "&TP": each side read on its own, or the symbol's word would
+            # "°KM", "KM&", "&TP", "_TP": each side read on its own, or the symbol's word would
             # leave "km" or "tp" for a second pass to expand (the output must be stable).
             return "".join(piece if _SYMBOL_IN_WORD.fullmatch(piece) or not piece
                            else self._read_word(piece)
