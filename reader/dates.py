@@ -28,7 +28,13 @@ _MONTH_YEAR = re.compile(rf"{_D12}/(\d{{4}}){_NOT_NUM_AFTER}")
 _DAY_MONTH = re.compile(rf"{_D12}([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
 _NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
 _CUE_BEFORE = re.compile(
-    r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
+    r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối|"
+    r"dịp|phiên)\s*$")
+# A day written D-M after a part of the day or an occasion: "Sáng 7-3", "dịp 8-3" (not after
+# "từ", where "3-5" is a range), unless a count follows ("dịp 2-3 ngày").
+_DASH_CUE = re.compile(r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|hôm|dịp|lễ|phiên)\s*$")
+_COUNTED_AFTER = re.compile(r"(?i)\s*(?:%|ngày|tuần|tháng|năm(?!\s+(?:nay|ngoái|trước|tới|sau|qua)\b)"
+                            r"|giờ|lần|người|triệu|nghìn|tỷ)\b")
 # Squares, streets and bridges named after a day: "Quảng trường 17/10", "đường 3/2".
 _NAMED_AFTER_DAY = re.compile(
     r"(?:^|[\s(])(?:(?i:quảng trường|công viên|đại lộ|sân vận động|đường|(?<!thành )phố)|Cầu)\s*$")
@@ -124,6 +130,8 @@ def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
         return True, True
     if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
         return True, True
+    if not weak_ok and _DASH_CUE.search(before) and not _COUNTED_AFTER.match(m.string, m.end()):
+        return True, False  # "sáng 7-3", "dịp 8-3", "lễ 20-10": a day, not "bảy đến ba"
     return False, False
 
 
