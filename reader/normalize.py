@@ -26,14 +26,14 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
-from reader.abbreviations import Abbreviations, spell_letters  # noqa: F401 (re-exported)
+from reader.abbreviations import Abbreviations
 from reader.characters import prepare
 from reader.contacts import read_phones, read_urls
 from reader.dates import read_dates, read_times
 from reader.definitions import find_definitions, with_definitions
 from reader.docnumbers import DocumentNumbers
 from reader.lexicon import Lexicon, load_lexicon
-from reader.quantities import Quantities, read_number_text, read_ranges, read_slashes  # noqa: F401
+from reader.quantities import Quantities, read_ranges, read_slashes
 from reader.roman import read_roman
 from reader.symbols import SILENT_CHARS, SYMBOL_WORDS
 
