@@ -1,7 +1,7 @@
 """Configuration: working defaults for a laptop with no network, overridden from the environment.
 
 Every setting can be given as ``DOCND_<NAME>`` (the one prefix). The four names that hosting
-platforms and the foundation issue use bare (``REDIS_URL``, ``TTS_ENGINE``, ``SITE_URL``,
+platforms and other tools use bare (``REDIS_URL``, ``TTS_ENGINE``, ``SITE_URL``,
 ``PORT``) are honoured too; the prefixed form wins when both are set.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,  # generated and kept under instance/ when unset
     "PORT": 8000,
     "ACCESS_LOG": False,  # one line per request from gunicorn (make run)
+    "MAX_CONTENT_LENGTH": 1024 * 1024,  # largest request body (Flask's own setting): 413 past it
     "INSTANCE_PATH": None,  # where Redis data, the secret key and run state live; ./instance
     # Redis: None means "start a private redis-server under instance/".
     "REDIS_URL": None,

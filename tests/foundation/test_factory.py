@@ -1,16 +1,17 @@
 from app import create_app
+from services.container import services_of
 
 
 def test_factory_uses_test_config(app, redis_server):
     assert app.testing
     assert app.config["REDIS_URL"] == redis_server.url
-    assert app.extensions["redis"].ping()
+    assert services_of(app).redis.ping()
 
 
 def test_redis_url_is_respected_and_nothing_is_started(app_config, redis_server):
     app = create_app(app_config)
-    assert "redis_server" not in app.extensions
-    assert app.extensions["redis"].connection_pool.connection_kwargs["port"] == redis_server.port
+    assert services_of(app).redis_server is None
+    assert services_of(app).redis.connection_pool.connection_kwargs["port"] == redis_server.port
 
 
 def test_secret_key_is_generated_and_kept(app_config, tmp_path, monkeypatch):
@@ -33,3 +34,20 @@ def test_workers_starting_together_share_one_secret(app_config, tmp_path):
              for _ in range(6)]
     keys = {p.communicate(timeout=60)[0].strip() for p in procs}
     assert len(keys) == 1 and len(keys.pop()) == 64
+
+
+def test_one_container_is_all_the_app_keeps(app):
+    from services.container import EXTENSION, Services
+    assert isinstance(services_of(app), Services)
+    assert set(app.extensions) == {EXTENSION, "limiter"}  # "limiter": flask-limiter's own
+    services = services_of(app)
+    assert services.narrator.engine is services.engine and services.narrator.audio is services.audio
+    assert services.articles.fetcher is services.fetcher and services.fetcher.session is services.http
+
+
+def test_a_job_outside_our_workers_says_how_to_start_them():
+    import pytest
+
+    from services.prerender import JobServicesMissing, job_services
+    with pytest.raises(JobServicesMissing, match="python -m services.worker"):
+        job_services(None)
