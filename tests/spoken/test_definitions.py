@@ -61,7 +61,7 @@ def test_narration_plans_read_the_article_with_its_definitions():
 
 
 def test_editors_normalizer_reads_per_article_too():
-    from services.edited_narrator import normalizer_with_edits
+    from services.editors_lexicon import normalizer_with_edits
     read = normalizer_with_edits({"TNHH": "tê en hát hát"})
     said = " ".join(p.spoken for p in plan_segments(ARTICLE, max_chars=500, normalize=read))
     assert "trạm xử lý nước thải tập trung" in said

@@ -119,7 +119,7 @@ def test_editor_row_takes_effect_inside_document_numbers():
 
 
 def test_editor_service_reads_with_edits_everywhere():
-    from services.edited_narrator import normalizer_with_edits
+    from services.editors_lexicon import normalizer_with_edits
     normalizer = normalizer_with_edits({"TCMT": "tổng cục môi trường việt nam"})
     assert normalizer("878/QĐ-TCMT") == \
         "tám trăm bảy mươi tám trên quyết định tổng cục môi trường việt nam"
