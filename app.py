@@ -121,6 +121,8 @@ def _build_voices(app: Flask) -> None:
     engines = build_engines(config, breaker_state=SharedBreakerState(redis_client, keys))
     app.extensions["engines"] = engines
     app.extensions["engine"] = engines[config["TTS_ENGINE"]]
+    if config["TTS_ENGINE"] != "offline" and not app.testing:
+        engines["gtts"].warm()  # connections to Google open before the first narration
     hot = HotBytes(config["AUDIO_HOT_CACHE_MB"] * 1024 * 1024) if config["AUDIO_HOT_CACHE_MB"] else None
     app.extensions["audio_store"] = AudioStore(redis_client, keys, config["AUDIO_TTL_S"], hot=hot)
     pool = ThreadPoolExecutor(config["RENDER_CONCURRENCY"], thread_name_prefix="render")
