@@ -1,0 +1,146 @@
+"""Connections to Google: one pooled keep-alive session for every gTTS worker, opened ahead
+of need, through HTTPS_PROXY. Counted at a real TLS stand-in for Google reached through the
+proxy (bench/gfake.py, in this process, no added latency), the way gTTS reaches Google."""
+from __future__ import annotations
+
+import argparse
+import threading
+
+import pytest
+from gtts import gTTS
+
+from bench import gfake
+from tests.voices.conftest import make_gtts
+from tests.voices.fake_google import FakeGoogle
+
+TEXTS = [f"Câu thứ {i} của bài viết." for i in range(9)]
+_AUDIO: list[bytes] = []  # what the stand-in answers every request with
+
+
+def gfake_audio() -> bytes:
+    return _AUDIO[0]
+
+
+@pytest.fixture(scope="module")
+def google_proxy(tmp_path_factory):
+    server = gfake.Server(("127.0.0.1", 0), gfake.Handler)
+    server.ctx = gfake.make_cert(str(tmp_path_factory.mktemp("gfake")))
+    server.args = argparse.Namespace(rtt_ms=0, handshake_rtts=2, hang=0.0, fail429=0.0,
+                                     fail500=0.0, empty=0.0, quiet=True)
+    server.canned = gfake.canned_mp3()
+    _AUDIO[:] = [server.canned]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture()
+def through_proxy(google_proxy, monkeypatch):
+    """Google reached only through the stand-in proxy; its counters start at zero."""
+    monkeypatch.setenv("HTTPS_PROXY", google_proxy)
+    monkeypatch.delenv("https_proxy", raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with gfake.LOCK:
+        for key in gfake.STATS:
+            gfake.STATS[key] = 0
+    return gfake.STATS
+
+
+def test_calls_one_after_another_use_one_connection(through_proxy, sleeps):
+    """gTTS alone opens a new connection for every call (a new Session each time)."""
+    gtts = make_gtts(sleeps, pool_size=3)
+    try:
+        for text in TEXTS[:4]:
+            assert gtts.synthesize(text) == gfake_audio()
+    finally:
+        gtts.close()
+    assert through_proxy["requests"] == 4
+    assert through_proxy["connections"] == 1
+
+
+def test_workers_share_at_most_one_connection_each(through_proxy, sleeps):
+    gtts = make_gtts(sleeps, pool_size=3)
+    try:
+        for _ in range(2):  # two bursts: the second opens nothing new
+            futures = [gtts.submit(text) for text in TEXTS]
+            assert [f.result(timeout=20) for f in futures] == [gfake_audio()] * len(TEXTS)
+    finally:
+        gtts.close()
+    assert through_proxy["requests"] == 2 * len(TEXTS)
+    assert 1 <= through_proxy["connections"] <= 3
+
+
+def test_warm_opens_the_pool_before_any_request_and_the_burst_uses_it(through_proxy, sleeps):
+    gtts = make_gtts(sleeps, pool_size=3)
+    try:
+        gtts.warm(wait=True)
+        assert (through_proxy["connections"], through_proxy["requests"]) == (3, 0)
+        futures = [gtts.submit(text) for text in TEXTS]
+        assert all(f.result(timeout=20) == gfake_audio() for f in futures)
+    finally:
+        gtts.close()
+    assert through_proxy["requests"] == len(TEXTS)
+    assert through_proxy["connections"] == 3  # the warm ones, none thrown away
+
+
+def test_warm_reopens_connections_the_server_dropped(through_proxy, sleeps):
+    gtts = make_gtts(sleeps, pool_size=2)
+    try:
+        gtts.warm(wait=True)
+        pool = gtts.google._connection_pool()
+        for conn in list(pool.pool.queue):
+            conn.sock.shutdown(2)  # as Google does with connections idle too long
+        assert gtts.google._open_connections() == 2
+        assert all(conn.is_connected for conn in list(pool.pool.queue))
+        gtts.synthesize(TEXTS[0])
+    finally:
+        gtts.close()
+    assert through_proxy["connections"] == 4 and through_proxy["requests"] == 1
+
+
+def test_failed_warm_up_is_not_a_failure_of_google(monkeypatch, sleeps):
+    """No network at start-up: nothing opens, but the breaker is left to real calls."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # closed port
+    gtts = make_gtts(sleeps, pool_size=2)
+    try:
+        gtts.warm(wait=True)
+        assert gtts.breaker.state == "closed" and gtts.available()
+    finally:
+        gtts.close()
+
+
+def test_proxies_come_from_the_environment(monkeypatch, sleeps):
+    monkeypatch.delenv("https_proxy", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.so.example:3128")
+    gtts = make_gtts(sleeps)
+    with FakeGoogle() as google:
+        gtts.synthesize(TEXTS[0])
+        monkeypatch.setenv("NO_PROXY", ".google.com.vn")  # gTTS alone would still proxy
+        gtts.synthesize(TEXTS[1])
+    gtts.close()
+    assert google.proxies[0].get("https") == "http://proxy.so.example:3128"
+    assert "https" not in google.proxies[1]
+
+
+def test_a_send_without_a_timeout_gets_one(sleeps):
+    gtts = make_gtts(sleeps, timeout_s=4.0)
+    request = gTTS(TEXTS[0], lang="vi", tld="com.vn", lang_check=False)._prepare_requests()[0]
+    with FakeGoogle() as google:
+        gtts.google.send(request)
+    gtts.close()
+    assert google.timeouts == [(3.0, 4.0)]
+
+
+def test_app_start_opens_the_connections(through_proxy, base_app_config):
+    from app import create_app
+    app = create_app({**base_app_config, "TESTING": False, "TTS_ENGINE": "gtts",
+                      "GTTS_POOL_SIZE": 2})
+    gtts = app.extensions["engines"]["gtts"]
+    try:
+        gtts.warm(wait=True)  # already under way: waits for it, opens nothing more
+    finally:
+        gtts.close()
+    assert (through_proxy["connections"], through_proxy["requests"]) == (2, 0)
