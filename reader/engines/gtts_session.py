@@ -97,6 +97,7 @@ class GoogleSession:
         self.check_every_s = check_every_s
         self.allowed = allowed  # e.g. the breaker: no warming while Google is left alone
         self._lock = threading.Lock()
+        self._opening = threading.Lock()  # held while connections are being opened
         self._session: requests.Session | None = None
         self._warming: threading.Thread | None = None
         self._keeper: threading.Thread | None = None
@@ -110,6 +111,7 @@ class GoogleSession:
         """In a forked child (RQ's work horse): none of the parent's threads, and its
         sockets are the parent's. Start afresh; the parent's session is left untouched."""
         self._lock = threading.Lock()
+        self._opening = threading.Lock()
         self._session = None
         self._warming = self._keeper = None
         self._busy = 0
@@ -136,6 +138,9 @@ class GoogleSession:
         kwargs["proxies"] = settings["proxies"]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = (self.connect_timeout_s, self.timeout_s)
+        # Connections being opened (at start-up): wait for them rather than open more.
+        if self._opening.acquire(timeout=self.connect_timeout_s):
+            self._opening.release()
         with self._lock:
             self._busy += 1
         try:
@@ -154,8 +159,10 @@ class GoogleSession:
             return
         with self._lock:
             thread = self._warming
-            if thread is None or not thread.is_alive():
-                thread = threading.Thread(target=self._open_connections, daemon=True,
+            # Taken here, before the thread starts, so that a call made right after this
+            # waits for these connections instead of opening its own.
+            if (thread is None or not thread.is_alive()) and self._opening.acquire(False):
+                thread = threading.Thread(target=self._open_then_release, daemon=True,
                                           name="gtts-warm")
                 self._warming = thread
                 thread.start()
@@ -163,7 +170,7 @@ class GoogleSession:
                 self._keeper = threading.Thread(target=self._keep_warm, daemon=True,
                                                 name="gtts-keep-warm")
                 self._keeper.start()
-        if wait:
+        if wait and thread is not None:
             thread.join(self.connect_timeout_s * 2 + 1)
 
     def close(self) -> None:
@@ -186,6 +193,16 @@ class GoogleSession:
 
     def _open_connections(self) -> int:
         """Bring every free slot of the pool to an open connection; how many were opened."""
+        with self._opening:
+            return self._open_free_slots()
+
+    def _open_then_release(self) -> None:
+        try:
+            self._open_free_slots()
+        finally:
+            self._opening.release()
+
+    def _open_free_slots(self) -> int:
         try:
             pool = self._connection_pool()
         except Exception as exc:  # a bad proxy setting: the calls themselves will say so
@@ -203,15 +220,16 @@ class GoogleSession:
                 pool._put_conn(conn)  # still open: give it back at once
             else:
                 cold.append(conn)
-        threads = [threading.Thread(target=self._open_one, args=(pool, conn), daemon=True)
-                   for conn in cold]
+        opened: list[bool] = []
+        threads = [threading.Thread(target=lambda c=conn: opened.append(self._open_one(pool, c)),
+                                    daemon=True) for conn in cold]
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join()
-        return len(cold)
+            thread.join()  # each is bounded by the connect timeout
+        return sum(opened)
 
-    def _open_one(self, pool, conn) -> None:
+    def _open_one(self, pool, conn) -> bool:
         """TCP, the proxy's CONNECT, TLS: what the first request on `conn` would pay."""
         try:
             if conn is None:
@@ -227,7 +245,10 @@ class GoogleSession:
             log.debug("gTTS warm-up: could not open a connection: %r", exc)
             if conn is not None:
                 conn.close()
+            pool._put_conn(conn)
+            return False
         pool._put_conn(conn)
+        return True
 
     def _connection_pool(self):
         """The urllib3 pool a send to Google uses (same proxy route, same TLS settings)."""

@@ -21,16 +21,20 @@ def gfake_audio() -> bytes:
     return _AUDIO[0]
 
 
-@pytest.fixture(scope="module")
-def google_proxy(tmp_path_factory):
+def serve_gfake(folder: str, rtt_ms: float):
     server = gfake.Server(("127.0.0.1", 0), gfake.Handler)
-    server.ctx = gfake.make_cert(str(tmp_path_factory.mktemp("gfake")))
-    server.args = argparse.Namespace(rtt_ms=0, handshake_rtts=2, hang=0.0, fail429=0.0,
+    server.ctx = gfake.make_cert(folder)
+    server.args = argparse.Namespace(rtt_ms=rtt_ms, handshake_rtts=2, hang=0.0, fail429=0.0,
                                      fail500=0.0, empty=0.0, quiet=True)
     server.canned = gfake.canned_mp3()
     _AUDIO[:] = [server.canned]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def google_proxy(tmp_path_factory):
+    server = serve_gfake(str(tmp_path_factory.mktemp("gfake")), rtt_ms=0)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
@@ -39,7 +43,11 @@ def google_proxy(tmp_path_factory):
 @pytest.fixture()
 def through_proxy(google_proxy, monkeypatch):
     """Google reached only through the stand-in proxy; its counters start at zero."""
-    monkeypatch.setenv("HTTPS_PROXY", google_proxy)
+    return _through(google_proxy, monkeypatch)
+
+
+def _through(proxy_url: str, monkeypatch):
+    monkeypatch.setenv("HTTPS_PROXY", proxy_url)
     monkeypatch.delenv("https_proxy", raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     with gfake.LOCK:
@@ -85,6 +93,24 @@ def test_warm_opens_the_pool_before_any_request_and_the_burst_uses_it(through_pr
     assert through_proxy["connections"] == 3  # the warm ones, none thrown away
 
 
+def test_a_burst_during_warm_up_waits_for_its_connections(tmp_path, monkeypatch, sleeps):
+    """A listener already asking as the process starts: the first chunks take the warm-up's
+    connections as they open instead of opening a second set (handshakes made slow here so
+    that the burst surely arrives while they are under way)."""
+    server = serve_gfake(str(tmp_path), rtt_ms=100)
+    stats = _through(f"http://127.0.0.1:{server.server_address[1]}", monkeypatch)
+    gtts = make_gtts(sleeps, pool_size=3)
+    try:
+        gtts.warm()
+        futures = [gtts.submit(text) for text in TEXTS[:3]]
+        assert all(f.result(timeout=20) == gfake_audio() for f in futures)
+    finally:
+        gtts.close()
+        server.shutdown()
+        server.server_close()
+    assert (stats["connections"], stats["requests"]) == (3, 3)
+
+
 def test_warm_reopens_connections_the_server_dropped(through_proxy, sleeps):
     gtts = make_gtts(sleeps, pool_size=2)
     try:
@@ -106,6 +132,7 @@ def test_failed_warm_up_is_not_a_failure_of_google(monkeypatch, sleeps):
     gtts = make_gtts(sleeps, pool_size=2)
     try:
         gtts.warm(wait=True)
+        assert gtts.google._open_connections() == 0
         assert gtts.breaker.state == "closed" and gtts.available()
     finally:
         gtts.close()
