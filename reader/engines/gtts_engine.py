@@ -22,7 +22,7 @@ from gtts import gTTS, gTTSError
 from reader import mp3
 from reader.engines.base import BadAudioError, EngineError, EngineUnavailableError
 from reader.engines.breaker import CircuitBreaker
-from reader.engines.gtts_session import GoogleSession, stream_on
+from reader.engines.gtts_session import GoogleSession, reset_in_forked_children, stream_on
 from reader.engines.pool import PriorityPool
 from retry_after import parse_retry_after
 
@@ -79,6 +79,12 @@ class GttsEngine:
         self.google = GoogleSession(tld, self.pool_size, self.timeout_s,
                                     allowed=self.breaker.allows)
         self._stream = stream_on(self.google)
+        reset_in_forked_children(self)
+
+    def _after_fork(self) -> None:
+        """A forked child has none of the pool's threads: it starts its own on demand."""
+        self._pool = None
+        self._pool_lock = threading.Lock()
 
     # -- the interface --------------------------------------------------------------------
     def available(self) -> bool:
@@ -111,15 +117,18 @@ class GttsEngine:
     def run(self, fn: Callable, *args, priority: int = 0) -> Future:
         """Run work for one chunk in the pool, lowest priority number first (the narration
         passes the segment index, so first segments of every narration go out first)."""
+        return self._worker_pool().submit(fn, *args, priority=priority)
+
+    def _worker_pool(self) -> PriorityPool:
         with self._pool_lock:
             if self._pool is None:
                 self._pool = PriorityPool(self.pool_size, "gtts")
-            pool = self._pool
-        return pool.submit(fn, *args, priority=priority)
+            return self._pool
 
     def warm(self, wait: bool = False) -> None:
-        """Open the connections to Google ahead of the first narration (in the background;
-        `wait`: until they are open)."""
+        """Ready for the first narration: the workers started, their connections to Google
+        opened (in the background; `wait`: until they are open)."""
+        self._worker_pool().start()
         self.google.warm(wait=wait)
 
     def close(self) -> None:

@@ -105,7 +105,7 @@ class GoogleSession:
         self._last_used: float | None = None  # no call yet: nothing to keep warm
         self._busy = 0  # calls in flight: the keeper re-opens connections only when idle
         self.url = gTTS("a", tld=tld, lang="vi", lang_check=False)._prepare_requests()[0].url
-        _forget_in_forked_children(self)
+        reset_in_forked_children(self)
 
     def _after_fork(self) -> None:
         """In a forked child (RQ's work horse): none of the parent's threads, and its
@@ -259,8 +259,10 @@ class GoogleSession:
         return adapter.get_connection_with_tls_context(probe, verify=False, proxies=proxies)
 
 
-def _forget_in_forked_children(shared: GoogleSession) -> None:
-    ref = weakref.ref(shared)
+def reset_in_forked_children(owner) -> None:
+    """Call `owner._after_fork()` in every child forked from now on (RQ's work horse gets
+    none of the parent's threads, and must not use the parent's sockets)."""
+    ref = weakref.ref(owner)
 
     def after_in_child() -> None:
         alive = ref()

@@ -171,3 +171,29 @@ def test_app_start_opens_the_connections(through_proxy, base_app_config):
     finally:
         gtts.close()
     assert (through_proxy["connections"], through_proxy["requests"]) == (2, 0)
+
+
+def test_a_forked_child_starts_its_own_workers_and_connections(through_proxy, sleeps):
+    """RQ's work horse is forked from a worker whose engine may be warm: it must not use
+    the parent's dead threads or share its TLS connections."""
+    import os
+    gtts = make_gtts(sleeps, pool_size=2)
+    gtts.warm(wait=True)
+    parent_session = gtts.google.session()
+    pid = os.fork()
+    if pid == 0:  # the child: report by exit code only
+        try:
+            fresh = gtts._pool is None and gtts.google._session is None
+            ok = fresh and gtts.submit(TEXTS[0]).result(timeout=20) == gfake_audio()
+        except BaseException:
+            ok = False
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    try:
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert gtts.google.session() is parent_session
+        assert gtts.submit(TEXTS[1]).result(timeout=20) == gfake_audio()
+    finally:
+        gtts.close()
+    # the parent's two warm connections, and one of the child's own
+    assert (through_proxy["connections"], through_proxy["requests"]) == (3, 2)
