@@ -139,13 +139,15 @@ def measure(mode: str) -> dict:
         redis_server = EmbeddedRedis(Path(tmp) / "redis", maxmemory="256mb").start()
         try:
             from app import create_app
+            from services.container import services_of
             app = create_app({"REDIS_URL": redis_server.url, "INSTANCE_PATH": tmp,
                               # plain gTTS alone: no engine of ours opening connections
                               "TTS_ENGINE": "offline" if mode == "plain" else "gtts",
                               "SECRET_KEY": "bench",
                               "SITE_URL": "http://127.0.0.1:9/"})
             built = time.perf_counter()
-            narrator, gtts = app.extensions["narrator"], app.extensions["engines"]["gtts"]
+            services = services_of(app)
+            narrator, gtts = services.narrator, services.engines["gtts"]
             seed = seed_article()
             if mode == "plain":
                 plain = _plain_gtts(_text(seed), Path(tmp))

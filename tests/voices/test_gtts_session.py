@@ -163,9 +163,10 @@ def test_a_send_without_a_timeout_gets_one(sleeps):
 
 def test_app_start_opens_the_connections(through_proxy, base_app_config):
     from app import create_app
+    from services.container import services_of
     app = create_app({**base_app_config, "TESTING": False, "TTS_ENGINE": "gtts",
                       "GTTS_POOL_SIZE": 2})
-    gtts = app.extensions["engines"]["gtts"]
+    gtts = services_of(app).engines["gtts"]
     try:
         gtts.warm(wait=True)  # already under way: waits for it, opens nothing more
     finally:
