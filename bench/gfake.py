@@ -19,8 +19,10 @@ repository); changes: --canned audio falls back to a tone made with lameenc (alr
 dependency) where the espeak-ng and lame programs are not installed; the TLS round trip is
 waited before the handshake rather than after it (the original let a client finish its
 handshake one round trip before the server would read from it: harmless when the request
-follows at once, wrong for connections opened ahead of need); SIGUSR1 prints the summary so
-far; --quiet leaves out the line per request."""
+follows at once, wrong for connections opened ahead of need); a listen backlog of 128, not
+socketserver's 5 (twelve connections opened at once had some of their SYNs dropped, and the
+client waited a second to send them again); SIGUSR1 prints the summary so far; --quiet leaves
+out the line per request."""
 import argparse, base64, json, os, random, signal, socket, socketserver, ssl, subprocess, sys, tempfile
 import threading, time, urllib.parse
 
@@ -164,6 +166,7 @@ class Handler(socketserver.StreamRequestHandler):
 class Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # a proxy's backlog: socketserver's 5 drops SYNs of a burst
 
 
 def main():

@@ -99,7 +99,7 @@ def test_a_burst_during_warm_up_waits_for_its_connections(tmp_path, monkeypatch,
     that the burst surely arrives while they are under way)."""
     server = serve_gfake(str(tmp_path), rtt_ms=100)
     stats = _through(f"http://127.0.0.1:{server.server_address[1]}", monkeypatch)
-    gtts = make_gtts(sleeps, pool_size=3)
+    gtts = make_gtts(sleeps, pool_size=3, timeout_s=8.0)  # calls wait up to 3 s for warm-up
     try:
         gtts.warm()
         futures = [gtts.submit(text) for text in TEXTS[:3]]
