@@ -25,7 +25,7 @@ import requests
 from gtts import gTTS
 from gtts import tts as gtts_tts
 from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPSConnection
+from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.ssl_ import create_urllib3_context
 from urllib3.util.wait import wait_for_read
@@ -91,6 +91,10 @@ class _GoogleAdapter(HTTPAdapter):
         socks = proxy.lower().startswith("socks")
         if not socks:
             proxy_kwargs.setdefault("ssl_context", self.tls_context)
+            # urllib3 turns Nagle's algorithm back on for connections through a proxy; in a
+            # CONNECT tunnel it held the request's body (a second TLS record) until the
+            # proxy's delayed ACK: +40 ms on a call. No delay, as on direct connections.
+            proxy_kwargs.setdefault("socket_options", HTTPConnection.default_socket_options)
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if not socks:
             manager.pool_classes_by_scheme = _POOL_CLASSES

@@ -111,6 +111,21 @@ def test_a_burst_during_warm_up_waits_for_its_connections(tmp_path, monkeypatch,
     assert (stats["connections"], stats["requests"]) == (3, 3)
 
 
+def test_connections_through_the_proxy_send_without_delay(through_proxy, sleeps):
+    """urllib3 leaves Nagle's algorithm on through proxies: in the CONNECT tunnel a request's
+    body then waited for the proxy's delayed ACK (40 ms a call)."""
+    import socket
+    gtts = make_gtts(sleeps, pool_size=2)
+    try:
+        gtts.warm(wait=True)
+        gtts.synthesize(TEXTS[0])
+        conns = [c for c in list(gtts.google._connection_pool().pool.queue) if c is not None]
+        assert len(conns) == 2
+        assert all(c.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) for c in conns)
+    finally:
+        gtts.close()
+
+
 def test_warm_reopens_connections_the_server_dropped(through_proxy, sleeps):
     gtts = make_gtts(sleeps, pool_size=2)
     try:
