@@ -8,11 +8,12 @@ import re
 from scraper.cleanup import drop_junk_boxes
 from scraper.content import SKIP_TAGS, collect_content, element_text
 from scraper.dates import parse_date
-from scraper.extract import GENERIC_CAPTIONS, Parts, _attachments
+from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments
 from scraper.metadata import PageMeta
 
 NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
                  "script", "style", "iframe", "select", "button")
+FORM_PAGE_CHARS = 1000
 POSITIVE = re.compile(r"article|content|detail|entry|post|news|body|main|story|text|chitiet|noidung|baiviet", re.I)
 NEGATIVE = re.compile(r"comment|footer|sidebar|side-bar|related|lienquan|share|social|menu|nav|"
                       r"ticker|marquee|toolbar|tools|banner|advert|widget|breadcrumb|header|"
@@ -22,15 +23,15 @@ LEAD_HINT = re.compile(r"sapo|lead|summary|tomtat|tom-tat|chapeau|excerpt|intro|
 DATE_HINT = re.compile(r"date|time|ngay|publish|posted|created", re.I)
 
 
-def extract_generic(doc, meta: PageMeta, url: str) -> Parts:
+def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
+    """The DOM scorer's reading of a page; best: its block, when the caller found it already."""
     body = doc.find("body")
     if body is None:
         return Parts()
-    for el in list(body.iter(*NEVER_CONTENT)):
-        if el.getparent() is not None:
-            el.drop_tree()
+    strip_never_content(body)
     drop_junk_boxes(body)
-    best = _best_candidate(body)
+    if best is None or not any(anc is body for anc in best.iterancestors()):
+        best = best_candidate(body)
     parts = Parts(site="generic")
     h1 = next(iter(doc.iter("h1")), None)
     parts.title = meta.title or (element_text(h1) if h1 is not None else "")
@@ -46,13 +47,24 @@ def extract_generic(doc, meta: PageMeta, url: str) -> Parts:
             lead.drop_tree()
     if h1 is not None and any(anc is best for anc in h1.iterancestors()):
         h1.drop_tree()
+    parts.link_density = _link_density(best)
     content = collect_content(best, GENERIC_CAPTIONS(best))
     parts.paragraphs, parts.captions = content.paragraphs, content.captions
     if not parts.lead and parts.paragraphs and parts.paragraphs[0].bold and \
             len(parts.paragraphs[0].text) > 60:
         parts.lead = parts.paragraphs.pop(0).text
-    parts.attachments = _attachments(best.iter("a"), url, only_files=True)
+    parts.attachments = find_attachments(best.iter("a"), url, only_files=True)
     return parts
+
+
+def strip_never_content(body) -> None:
+    """Headers, footers, navs, asides, forms, scripts: never the article."""
+    for el in list(body.iter(*NEVER_CONTENT)):
+        if el.getparent() is None:
+            continue
+        if el.tag == "form" and len(el.text_content()) > FORM_PAGE_CHARS:
+            continue  # ASP.NET WebForms wrap the whole page in one <form>
+        el.drop_tree()
 
 
 def _class_weight(el) -> int:
@@ -67,7 +79,7 @@ def _class_weight(el) -> int:
     return weight
 
 
-def _best_candidate(body):
+def best_candidate(body):
     """The element that gathers the most paragraph-like text (readability-style scoring)."""
     scores: dict = {}
     for el in body.iter("p", "td", "pre", "div", "li"):
@@ -126,4 +138,4 @@ def _page_date(doc, best) -> str | None:
     return None
 
 
-__all__ = ["extract_generic", "SKIP_TAGS"]
+__all__ = ["extract_generic", "best_candidate", "strip_never_content", "SKIP_TAGS"]

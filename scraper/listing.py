@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from scraper.content import element_text
 from scraper.dates import parse_date
 from scraper.errors import ScraperError
-from scraper.extract import parse_html
+from scraper.parsing import parse_html
 from scraper.profiles import Profile, load_profiles
 
 MAX_ITEMS = 500
