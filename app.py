@@ -31,6 +31,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     app.config.setdefault("MAX_CONTENT_LENGTH", 1024 * 1024)
+    from scraper.profiles import use_local_profiles
+    use_local_profiles(Path(app.instance_path) / "profiles")  # `flask site learn` writes there
 
     _build_clients(app)
     _register_blueprints(app)

@@ -17,8 +17,9 @@ from scraper.listing import canonical_url, listing_page_items
 from scraper.metadata import PageMeta, read_meta
 from scraper.confidence import assess
 from scraper.generic import extract_generic
-from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments, page_bytes, parse_html
-from scraper.profiles import Profile, candidate_profiles, load_profiles
+from scraper.parsing import (GENERIC_CAPTIONS, Parts, find_attachments, image_captions,
+                             page_bytes, parse_html)
+from scraper.profiles import Profile, candidate_profiles, default_profiles
 
 __all__ = ["extract_article", "clean_author", "parse_html", "Parts"]
 
@@ -34,7 +35,7 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
     meta = read_meta(doc, url)
     host = (urlsplit(url).hostname or "").lower()
     haystack = data.lower()  # selectors whose words are not in the page are not tried
-    profiles = load_profiles() if profiles is None else profiles
+    profiles = default_profiles() if profiles is None else profiles
     parts = _extract_profiled_best(doc, host, profiles, meta, url, haystack)
     if parts is None:
         listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
@@ -123,7 +124,7 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,
     drop_junk_boxes(body)
     if not parts.attachments:
         parts.attachments = find_attachments(body.iter("a"), url, only_files=True)
-    captions = profile.select_all("caption", body, haystack) + GENERIC_CAPTIONS(body)
+    captions = profile.select_all("caption", body, haystack) + GENERIC_CAPTIONS(body) + image_captions(body)
     content = collect_content(body, captions)
     parts.paragraphs = content.paragraphs
     parts.captions = content.captions

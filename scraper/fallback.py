@@ -8,7 +8,7 @@ import re
 from scraper.cleanup import drop_junk_boxes
 from scraper.content import SKIP_TAGS, collect_content, element_text
 from scraper.dates import parse_date
-from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments
+from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments, image_captions
 from scraper.metadata import PageMeta
 
 NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
@@ -48,7 +48,7 @@ def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
     if h1 is not None and any(anc is best for anc in h1.iterancestors()):
         h1.drop_tree()
     parts.link_density = _link_density(best)
-    content = collect_content(best, GENERIC_CAPTIONS(best))
+    content = collect_content(best, GENERIC_CAPTIONS(best) + image_captions(best))
     parts.paragraphs, parts.captions = content.paragraphs, content.captions
     if not parts.lead and parts.paragraphs and parts.paragraphs[0].bold and \
             len(parts.paragraphs[0].text) > 60:

@@ -22,14 +22,13 @@ from scraper.content import Para, clean_text, collect_content
 from scraper.fallback import best_candidate, strip_never_content
 from scraper.fallback import extract_generic as extract_dom
 from scraper.metadata import PageMeta
-from scraper.parsing import GENERIC_CAPTIONS, Parts
+from scraper.parsing import GENERIC_CAPTIONS, Parts, image_captions
 from scraper.template import block_key
 
 AGREE = 0.8  # share of trafilatura's text the DOM block's ancestor must hold to agree
 DUPLICATE_MIN_CHARS = 150  # a line this long seen twice is a copy (desktop + mobile)
 MIN_TEXT_CHARS = 25
 _KEY = re.compile(r"\W+")
-_IMAGE_CAPTION = re.compile(r"^\s*(ảnh|nguồn ảnh|photo|hình)\s*[:：]", re.I)
 
 
 def _key(text: str) -> str:
@@ -60,9 +59,10 @@ def extract_generic(doc, html_text: str, meta: PageMeta, url: str,
         strip_never_content(body)
     block = best_candidate(body) if body is not None else None
     region, agreement = _agreed_region(lines, block)
-    captions = _caption_texts(doc)
-    ours = collect_content(region if region is not None else body, GENERIC_CAPTIONS(doc)) \
-        if lines and body is not None else None
+    ours = None
+    if lines and body is not None:
+        captions = GENERIC_CAPTIONS(doc) + image_captions(doc)
+        ours = collect_content(region if region is not None else body, captions)
     dom = extract_dom(doc, meta, url, block)  # trims the page: after everything above
     if ours is None:
         dom.path, dom.agreement = "dom", 0.0
@@ -80,9 +80,7 @@ def extract_generic(doc, html_text: str, meta: PageMeta, url: str,
         if len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             continue
         seen.add(key)
-        if key in captions or (_IMAGE_CAPTION.match(para.text) and len(para.text) <= 200):
-            caught.append(para.text)
-        elif key != title_key and not (lead_key and key.startswith(lead_key[:60])):
+        if key != title_key and not (lead_key and key.startswith(lead_key[:60])):
             kept.append(para)
     parts = Parts(site="generic", title=dom.title, published=dom.published, lead=dom.lead,
                   paragraphs=kept, captions=list(dict.fromkeys(dom.captions + caught)),
@@ -96,40 +94,6 @@ def _chosen(key: str, chosen: str) -> bool:
     """Is this paragraph of ours among trafilatura's lines (or its first words, when a line
     of ours holds a little more than theirs)?"""
     return key in chosen or (len(key) > 60 and key[:60] in chosen)
-
-
-def _caption_texts(doc) -> set[str]:
-    """Keys of caption texts anywhere on the page: figcaption and caption classes, an
-    <em>/<i> line or a table cell right under an image, a centred "Ảnh: …" line."""
-    found: set[str] = set()  # caption classes are caught by collect_content itself
-    for img in doc.iter("img"):
-        holder = img.getparent()
-        if holder is None:
-            continue
-        for near in _next_elements(holder, img):
-            text = near.text_content()
-            if text and len(text) <= 300:
-                found.add(_key(text))
-    return {k for k in found if k}
-
-
-def _next_elements(holder, img):
-    """What sits right under an image: its next sibling, the next row of its table, or the
-    paragraph after the one that holds it."""
-    sibling = img.getnext()
-    if sibling is not None and sibling.tag in ("em", "i", "span", "p", "div", "small"):
-        yield sibling
-        return
-    row = next((a for a in img.iterancestors("tr")), None)
-    if row is not None and row.getnext() is not None:
-        yield row.getnext()
-        return
-    if holder.tag in ("p", "div") and len(holder.text_content().strip()) < 5:
-        after = holder.getnext()
-        if after is not None and after.tag in ("p", "div") and (
-                after.get("align") == "center" or "center" in (after.get("style") or "")
-                or after.find("em") is not None or after.find("i") is not None):
-            yield after
 
 
 def _agreed_region(lines: list[str], block):

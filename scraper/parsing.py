@@ -82,3 +82,56 @@ def find_attachments(links, base_url: str, only_files: bool = False) -> list[Att
         title = element_text(a) or absolute.rsplit("/", 1)[-1]
         found.setdefault(absolute, Attachment(title=title, url=absolute))
     return list(found.values())
+
+
+_PHOTO_LINE = re.compile(r"^\s*(ảnh|nguồn ảnh|hình|photo)\s*[:：]", re.I)
+STORY_SHARE = 0.3  # captions holding this share of the text are the story itself
+_CAPTION_TAGS = ("em", "i", "span", "p", "div", "small", "td", "font")
+
+
+def image_captions(root) -> list:
+    """Captions that no class names: the table row or cell right under an image, an <em>/<i>
+    line right after it, a centred or "Ảnh: …" paragraph after the one holding it."""
+    found: list = []
+    for img in root.iter("img"):
+        near = _under_image(img)
+        if near is not None and near.tag in _CAPTION_TAGS and 0 < len(element_text(near)) <= 250:
+            found.append(near)
+    said = sum(len(element_text(el)) for el in found)
+    if len(found) >= 3 and said > STORY_SHARE * len(element_text(root)):
+        found = []  # a photo story: the lines under the pictures are the article
+    for el in root.iter("p", "div"):
+        text = element_text(el) if len(el) < 4 else ""
+        if text and _PHOTO_LINE.match(text) and len(text) <= 200:
+            found.append(el)
+    return found
+
+
+def _under_image(img):
+    sibling = img.getnext()
+    while sibling is not None and sibling.tag == "br":
+        sibling = sibling.getnext()
+    if sibling is not None and sibling.tag in ("em", "i", "small", "span", "font"):
+        return sibling
+    cell = next(img.iterancestors("td"), None)
+    if cell is not None and len(element_text(cell)) < 5:
+        row = cell.getparent()
+        below = row.getnext() if row is not None else None
+        rows = [r for r in row.itersiblings(preceding=True)] + [r for r in row.itersiblings()]
+        if below is not None and below.tag == "tr" and len(rows) <= 3:
+            cells = [c for c in below if isinstance(c.tag, str)]
+            return cells[0] if len(cells) == 1 else None
+        return None
+    holder = img.getparent()
+    while holder is not None and holder.tag not in ("p", "div", "figure") and holder.tag != "body":
+        holder = holder.getparent()
+    if holder is None or holder.tag == "body" or len(element_text(holder)) >= 5:
+        return None
+    after = holder.getnext()
+    if after is None or after.tag not in ("p", "div"):
+        return None
+    style = (after.get("style") or "").replace(" ", "").lower()
+    centred = after.get("align", "").lower() == "center" or "text-align:center" in style
+    italic = len(after) == 1 and after[0].tag in ("em", "i") and not (after.text or "").strip()
+    said = bool(re.search(r"\bảnh\b|\(ảnh|photo", element_text(after), re.I))
+    return after if (centred and said) or italic else None
