@@ -17,6 +17,7 @@ from scraper.listing import canonical_url, listing_page_items
 from scraper.metadata import PageMeta, read_meta
 from scraper.confidence import assess
 from scraper.generic import extract_generic
+from scraper.headline import date_after, in_box
 from scraper.parsing import (GENERIC_CAPTIONS, Parts, find_attachments, image_captions,
                              page_bytes, parse_html)
 from scraper.profiles import Profile, candidate_profiles, default_profiles
@@ -105,6 +106,10 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,
     parts.title = value_text(titles[0]) if titles else ""
     dates, page_date = _find_date(profile, doc, haystack)
     meta_date = parse_date(meta.published)
+    if not dates or not _after_title(doc, dates[0], titles[0] if titles else None):
+        # the header's "today", a sidebar item: the article's own date line is after its title
+        alt = date_after(doc, titles[0] if titles else None, body)
+        page_date = alt or (None if dates and meta_date else page_date)
     if page_date and meta_date and "T" not in page_date and meta_date.startswith(page_date):
         page_date = meta_date  # the same day, with the time the page did not show
     parts.published = (page_date or meta_date) if profile.prefer_page_date else (meta_date or page_date)
@@ -164,6 +169,18 @@ def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
                    published=published, author=author or None, lead=lead, paragraphs=texts,
                    captions=captions, attachments=parts.attachments, site=parts.site,
                    confidence=score, confidence_reasons=reasons)
+
+
+def _after_title(doc, el, title) -> bool:
+    """Does el come after the title (or is it a meta tag, or is there no title)?"""
+    if title is None or el.tag == "meta" or in_box(el):
+        return title is None and not in_box(el) or el.tag == "meta"
+    for node in doc.iter():
+        if node is title:
+            return True
+        if node is el:
+            return False
+    return True
 
 
 def _find_date(profile: Profile, doc, haystack: bytes | None = None) -> tuple[list, str | None]:

@@ -9,6 +9,7 @@ from scraper.cleanup import drop_junk_boxes
 from scraper.content import SKIP_TAGS, collect_content, element_text
 from scraper.dates import parse_date
 from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments, image_captions
+from scraper.headline import date_after, title_element
 from scraper.metadata import PageMeta
 
 NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
@@ -34,10 +35,11 @@ def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
         best = best_candidate(body)
     parts = Parts(site="generic")
     h1 = next(iter(doc.iter("h1")), None)
-    parts.title = meta.title or (element_text(h1) if h1 is not None else "")
-    if h1 is not None and len(element_text(h1)) > 10:
-        parts.title = element_text(h1)
-    parts.published = parse_date(meta.published) or _page_date(doc, best)
+    if h1 is None or len(element_text(h1)) <= 10:
+        h1 = title_element(doc, best)  # no article heading: the heading nearest the body
+    parts.title = element_text(h1) if h1 is not None else meta.title
+    parts.published = parse_date(meta.published) or date_after(doc, h1, best) or \
+        _page_date(doc, best)
     if best is None:
         return parts
     lead = _lead(doc, best)
@@ -64,6 +66,8 @@ def strip_never_content(body) -> None:
             continue
         if el.tag == "form" and len(el.text_content()) > FORM_PAGE_CHARS:
             continue  # ASP.NET WebForms wrap the whole page in one <form>
+        if el.tag == "header" and el.find(".//h1") is not None and el.find(".//nav") is None:
+            continue  # an article's own header (article > header > h1), not the page's
         el.drop_tree()
 
 
