@@ -66,8 +66,6 @@ def strip_never_content(body) -> None:
             continue
         if el.tag == "form" and len(el.text_content()) > FORM_PAGE_CHARS:
             continue  # ASP.NET WebForms wrap the whole page in one <form>
-        if el.tag == "header" and el.find(".//h1") is not None and el.find(".//nav") is None:
-            continue  # an article's own header (article > header > h1), not the page's
         el.drop_tree()
 
 
