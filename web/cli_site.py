@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from errors import ServiceError
+from services.container import services_of
 
 site_group = AppGroup("site", help="Check a new site's pages, or learn a profile for it.")
 
@@ -23,7 +24,7 @@ def check_command(listing_url: str, pages: int, as_json: bool) -> None:
     """Read N articles from a listing and say what extraction makes of each."""
     from scraper.onboard import check_site
     try:
-        report = check_site(current_app.extensions["fetcher"], listing_url, pages)
+        report = check_site(services_of(current_app).fetcher, listing_url, pages)
     except ServiceError as exc:
         click.echo(f"{exc.message_vi} ({exc.code})", err=True)
         sys.exit(1)
@@ -52,7 +53,7 @@ def learn_command(listing_url: str, output: str, pages: int, name: str | None) -
     """Induce a profile from the structure the listing's articles share."""
     from scraper.onboard import learn_site
     try:
-        learned = learn_site(current_app.extensions["fetcher"], listing_url, pages, name)
+        learned = learn_site(services_of(current_app).fetcher, listing_url, pages, name)
     except ServiceError as exc:
         click.echo(f"{exc.message_vi} ({exc.code})", err=True)
         sys.exit(1)
