@@ -10,7 +10,7 @@ from scraper.dates import parse_date
 from scraper.metadata import plausible_author
 
 AUTHOR_PREFIX = re.compile(
-    r"^\s*(tác giả|bài(?: và|,)? ảnh|bài|tin|tin(?: và|,)? ảnh|pv|phóng viên|nhóm pv|ctv|người viết|thực hiện|"
+    r"^\s*(tác giả|bài(?: và|,)? ảnh|bài|tin|tin(?: và|,)? ảnh|pv|phóng viên|nhóm pv|ctv|người viết|viết bởi|thực hiện|"
     r"nguồn)\s*[:：]\s*", re.I)
 BYLINE = re.compile(r"^(tác giả|theo|nguồn|pv|nhóm pv|bài(?: và|,)? ảnh|ctv|phóng viên)\b", re.I)
 SOURCE_TAG = re.compile(r"^\s*[\(\[][^)\]]{2,30}[\)\]]\s*[-–—:]+\s*")

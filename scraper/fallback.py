@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from scraper.cleanup import drop_junk_boxes
+from scraper.bylines import clean_author
+from scraper.cleanup import drop_junk_boxes, junk_box
 from scraper.content import SKIP_TAGS, collect_content, element_text
 from scraper.dates import parse_date
 from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments, image_captions
@@ -14,13 +15,14 @@ from scraper.metadata import PageMeta
 
 NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
                  "script", "style", "iframe", "select", "button")
-FORM_PAGE_CHARS = 1000
+FORM_PAGE_SHARE = 0.5
 POSITIVE = re.compile(r"article|content|detail|entry|post|news|body|main|story|text|chitiet|noidung|baiviet", re.I)
 NEGATIVE = re.compile(r"comment|footer|sidebar|side-bar|related|lienquan|share|social|menu|nav|"
                       r"ticker|marquee|toolbar|tools|banner|advert|widget|breadcrumb|header|"
                       r"login|popup|list|tag|hot|most|top|other|khac|video", re.I)
 LEAD_HINT = re.compile(r"sapo|lead|summary|tomtat|tom-tat|chapeau|excerpt|intro|description|"
                        r"desc|abstract|short", re.I)
+AUTHOR_HINT = re.compile(r"tacgia|tac-gia|tac_gia|author|createdby|byline", re.I)
 DATE_HINT = re.compile(r"date|time|ngay|publish|posted|created", re.I)
 
 
@@ -40,6 +42,7 @@ def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
     parts.title = element_text(h1) if h1 is not None else meta.title
     parts.published = parse_date(meta.published) or date_after(doc, h1, best) or \
         _page_date(doc, best)
+    parts.author = _author(doc)
     if best is None:
         return parts
     lead = _lead(doc, best)
@@ -61,11 +64,14 @@ def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
 
 def strip_never_content(body) -> None:
     """Headers, footers, navs, asides, forms, scripts: never the article."""
+    page_chars = None
     for el in list(body.iter(*NEVER_CONTENT)):
         if el.getparent() is None:
             continue
-        if el.tag == "form" and len(el.text_content()) > FORM_PAGE_CHARS:
-            continue  # ASP.NET WebForms wrap the whole page in one <form>
+        if el.tag == "form":
+            page_chars = len(body.text_content()) if page_chars is None else page_chars
+            if len(el.text_content()) > FORM_PAGE_SHARE * page_chars:
+                continue  # ASP.NET WebForms wrap the whole page in one <form>
         el.drop_tree()
 
 
@@ -123,6 +129,17 @@ def _lead(doc, best):
             text = element_text(el)
             if 40 <= len(text) <= 800:
                 return el
+    return None
+
+
+def _author(doc) -> str | None:
+    """An author box the page names as one ("tacgia", "author", "createdby", "byline")."""
+    for el in doc.iter("span", "div", "p", "dd", "td", "a", "strong", "b"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and AUTHOR_HINT.search(names) and not junk_box(el):
+            text = element_text(el)
+            if 3 <= len(text) <= 80:
+                return clean_author(text) or None
     return None
 
 

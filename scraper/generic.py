@@ -83,6 +83,7 @@ def extract_generic(doc, html_text: str, meta: PageMeta, url: str,
         if key != title_key and not (lead_key and key.startswith(lead_key[:60])):
             kept.append(para)
     parts = Parts(site="generic", title=dom.title, published=dom.published, lead=dom.lead,
+                  author=dom.author,
                   paragraphs=kept, captions=list(dict.fromkeys(dom.captions + caught)),
                   attachments=dom.attachments, link_density=dom.link_density)
     parts.path = "agree" if agreement >= AGREE else "trafilatura"

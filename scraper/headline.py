@@ -14,7 +14,8 @@ TITLE_HINT = re.compile(r"title|tieude|tieu-de|tieu_de|heading|headline|subject"
 UPDATED = re.compile(r"^\s*(cập nhật|sửa đổi|updated?)\b", re.I)
 BOX_WORDS = re.compile(r"box|side|right|left|widget|block-title|module-title|portlet-title|"
                        r"category|cate|menu|list", re.I)
-_DATE_TAGS = ("span", "div", "p", "em", "i", "td", "time", "small", "font", "b", "strong", "li")
+_DATE_TAGS = ("span", "div", "p", "em", "i", "td", "time", "small", "font", "b", "strong", "li", "dd",
+              "dt", "h4", "h5", "h6")
 AFTER_BODY = 4  # text elements looked at after the body for a date written at the end
 
 

@@ -26,8 +26,11 @@ def page_blocks(doc) -> set[str]:
     body = doc.find("body")
     if body is None:
         return set()
-    return {block_key(p.text) for p in collect_content(body).paragraphs
-            if len(p.text) >= MIN_BLOCK_CHARS}
+    keys: set[str] = set()
+    for root in [body] + [c for form in body.iter("form") for c in form]:  # WebForms: one <form>
+        keys |= {block_key(p.text) for p in collect_content(root).paragraphs
+                 if len(p.text) >= MIN_BLOCK_CHARS}
+    return keys
 
 
 def chrome_blocks(pages: Iterable[set[str]], min_pages: int = 2) -> frozenset[str]:

@@ -118,3 +118,83 @@ def article_page(family: str, *, date_line: str = "Ngày đăng: 20/05/2024 | 09
 
 def text_of(page: str) -> str:
     return htmlmod.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+# --- small mocked sites: a listing and five articles of one template each ------------------
+
+SITE_ARTICLES = [
+    ("Tỉnh triển khai kế hoạch chuyển đổi số năm 2024 trong các cơ quan nhà nước",
+     "12/03/2024 08:15", "Nguyễn Văn An",
+     ["Ngày 12/3, Sở Thông tin và Truyền thông tổ chức hội nghị triển khai kế hoạch chuyển đổi số.",
+      "Theo kế hoạch, đến cuối năm 2024, toàn bộ hồ sơ công việc được xử lý trên môi trường mạng.",
+      "Các đơn vị được đề nghị bố trí đủ nguồn lực để hoàn thành các chỉ tiêu đã đề ra."]),
+    ("Hướng dẫn người dân đăng ký biến động đất đai qua dịch vụ công trực tuyến",
+     "05/04/2024 14:30", "Trần Thị Bình",
+     ["Từ tháng 4, người dân có thể nộp hồ sơ đăng ký biến động đất đai qua cổng dịch vụ công.",
+      "Hồ sơ được tiếp nhận và trả kết quả trong thời hạn quy định, không phải đến trực tiếp.",
+      "Mọi vướng mắc xin liên hệ bộ phận một cửa của Sở để được hướng dẫn chi tiết."]),
+    ("Kiểm tra công tác bảo vệ môi trường tại các khu công nghiệp trên địa bàn",
+     "22/04/2024 09:00", "Lê Minh Châu",
+     ["Đoàn kiểm tra liên ngành đã làm việc tại ba khu công nghiệp trong hai ngày 20 và 21/4.",
+      "Qua kiểm tra, phần lớn doanh nghiệp chấp hành tốt quy định về xử lý nước thải.",
+      "Đoàn đề nghị các doanh nghiệp còn tồn tại khắc phục trước ngày 30/6/2024."]),
+    ("Tổ chức Ngày Nước thế giới với nhiều hoạt động thiết thực tại các huyện",
+     "10/05/2024 16:45", "Phạm Quốc Dũng",
+     ["Hưởng ứng Ngày Nước thế giới, Sở phối hợp với các huyện tổ chức chuỗi hoạt động tuyên truyền.",
+      "Hàng nghìn đoàn viên, thanh niên tham gia dọn vệ sinh kênh mương, trồng cây xanh.",
+      "Các hoạt động góp phần nâng cao ý thức sử dụng nước tiết kiệm của người dân."]),
+    ("Công bố quy hoạch tài nguyên nước của tỉnh giai đoạn 2021 đến 2030",
+     "28/05/2024 10:20", "Hoàng Thu Hà",
+     ["Sáng 28/5, Ủy ban nhân dân tỉnh tổ chức hội nghị công bố quy hoạch tài nguyên nước.",
+      "Quy hoạch xác định các nguồn nước cần bảo vệ và phân bổ nước cho từng vùng, từng ngành.",
+      "Lãnh đạo tỉnh yêu cầu các sở, ngành công khai rộng rãi quy hoạch để người dân biết."]),
+]
+CHROME = ["Văn bản mới: Quyết định số 1234/QĐ-UBND về kế hoạch cải cách hành chính",
+          "Chia sẻ bài viết này qua mạng xã hội", "Bản quyền thuộc Sở Tài nguyên và Môi trường tỉnh"]
+
+
+def truth_of(n: int) -> dict:
+    title, when, author, paras = SITE_ARTICLES[n]
+    day, month, rest = when.split("/")
+    return {"title": title, "date": f"{rest[:4]}-{month}-{day}", "author": author,
+            "first": paras[0], "last": paras[-1], "without": CHROME}
+
+
+def _site_article(family: str, n: int) -> str:
+    title, when, author, paras = SITE_ARTICLES[n]
+    body = "".join(f"<p>{_esc(p)}</p>" for p in paras)
+    head = f"<head><meta charset='utf-8'><title>Cổng thông tin - {_esc(title)}</title></head>"
+    if family == "dnn":
+        page = (f"<html>{head}<body><form id='Form' action='/Default.aspx'><table><tr><td>"
+                f"<div class='menu'><a href='/'>Trang chủ</a></div></td></tr><tr><td>"
+                f"<table><tr><td><span id='dnn_ctr501_NewsDetail_lblTieuDe' class='tieude'>{_esc(title)}</span>"
+                f"<div><span id='dnn_ctr501_NewsDetail_lblNgay'>Ngày đăng: {_esc(when)}</span></div>"
+                f"<div id='dnn_ctr501_NewsDetail_pnlNoiDung' class='noidung'>{body}"
+                f"<p class='share'>{_esc(CHROME[1])}</p></div>"
+                f"<div id='dnn_ctr501_NewsDetail_pnlTacGia' class='tacgia'><b>{_esc(author)}</b></div>"
+                f"</td><td><div class='vanbanmoi'><a href='/vb/1.aspx'>{_esc(CHROME[0])}</a></div></td></tr></table>"
+                f"</td></tr></table><div class='ft'>{_esc(CHROME[2])}</div></form></body></html>")
+        return entities(page)
+    # a Joomla-style department theme
+    return (f"<html>{head}<body><div id='header'><div class='logo'>Sở Tài nguyên</div></div>"
+            f"<div id='main'><div class='item-page'><h2 itemprop='headline'>{_esc(title)}</h2>"
+            f"<dl class='article-info'><dd class='published'>Đăng ngày {_esc(when)}</dd>"
+            f"<dd class='createdby'>Viết bởi: {_esc(author)}</dd></dl>"
+            f"<div itemprop='articleBody' class='articleBody'>{body}</div>"
+            f"<div class='social'>{_esc(CHROME[1])}</div></div>"
+            f"<div class='moduletable'><h3>Văn bản mới</h3><ul><li><a href='/vb/1.html'>{_esc(CHROME[0])}</a></li></ul></div>"
+            f"</div><div id='footer'>{_esc(CHROME[2])}</div></body></html>")
+
+
+MOCK_FAMILIES = ("dnn", "joomla")
+
+
+def mock_site(family: str) -> dict[str, bytes]:
+    """path -> page of a small site: /tin-tuc/ lists five articles /tin-tuc/bai-N.html."""
+    links = "".join(f"<h3><a href='/tin-tuc/bai-{n}.html'>{_esc(a[0])}</a></h3>"
+                    for n, a in enumerate(SITE_ARTICLES))
+    pages = {"/tin-tuc/": f"<html><head><meta charset='utf-8'><title>Tin tức</title></head>"
+                          f"<body><div class='list'>{links}</div></body></html>".encode()}
+    for n in range(len(SITE_ARTICLES)):
+        pages[f"/tin-tuc/bai-{n}.html"] = _site_article(family, n).encode()
+    return pages
