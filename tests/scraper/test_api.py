@@ -94,7 +94,8 @@ def test_flask_extract_file_json(runner):
     result = runner.invoke(args=["extract", str(FIXTURES / "liferay.html"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {"title", "published", "author", "lead", "paragraphs", "captions"} <= set(data)
+    assert {"title", "published", "author", "lead", "paragraphs", "captions", "confidence"} <= set(data)
+    assert 0 < data["confidence"] <= 1 and data["confidence_reasons"][0] == "hồ sơ trang liferay"
     assert data["title"] == "Hội nghị triển khai Luật Tài nguyên nước năm 2023"
     assert data["captions"] == ["Đồng chí Giám đốc Sở phát biểu khai mạc hội nghị"]
 
