@@ -106,7 +106,7 @@ def extract_profiled(doc, body, profile: Profile, meta: PageMeta, url: str,
     parts.title = value_text(titles[0]) if titles else ""
     dates, page_date = _find_date(profile, doc, haystack)
     meta_date = parse_date(meta.published)
-    if not dates or not _after_title(doc, dates[0], titles[0] if titles else None):
+    if not dates or not _after_title(doc, dates[0], titles[0] if titles else None, body):
         # the header's "today", a sidebar item: the article's own date line is after its title
         alt = date_after(doc, titles[0] if titles else None, body)
         page_date = alt or (None if dates and meta_date else page_date)
@@ -171,10 +171,19 @@ def finish_article(parts: Parts, doc, meta: PageMeta, url: str) -> Article:
                    confidence=score, confidence_reasons=reasons)
 
 
-def _after_title(doc, el, title) -> bool:
-    """Does el come after the title (or is it a meta tag, or is there no title)?"""
-    if title is None or el.tag == "meta" or in_box(el):
-        return title is None and not in_box(el) or el.tag == "meta"
+def _after_title(doc, el, title, body) -> bool:
+    """Is this date element the article's: a meta tag, inside the zone that holds both the
+    title and the body, or (when that zone is the whole page) after the title?"""
+    if el.tag == "meta":
+        return True
+    if in_box(el):
+        return False
+    if title is None:
+        return True
+    title_line = set(title.iterancestors()) | {title}
+    zone = next((a for a in [body, *body.iterancestors()] if a in title_line), None)
+    if zone is not None and zone.tag not in ("body", "html", "form"):
+        return any(a is zone for a in el.iterancestors())
     for node in doc.iter():
         if node is title:
             return True

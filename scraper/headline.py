@@ -12,8 +12,8 @@ from scraper.dates import parse_date
 
 TITLE_HINT = re.compile(r"title|tieude|tieu-de|tieu_de|heading|headline|subject", re.I)
 UPDATED = re.compile(r"^\s*(cập nhật|sửa đổi|updated?)\b", re.I)
-BOX_WORDS = re.compile(r"box|side|right|left|widget|block-title|module-title|portlet-title|"
-                       r"category|cate|menu|list", re.I)
+BOX_WORDS = re.compile(r"sidebar|side-bar|col-?right|right-?col|box-?right|box-?left|widget|"
+                       r"module-?title|portlet-title|other|tinkhac|lienquan|related|moduletable", re.I)
 _DATE_TAGS = ("span", "div", "p", "em", "i", "td", "time", "small", "font", "b", "strong", "li", "dd",
               "dt", "h4", "h5", "h6")
 AFTER_BODY = 4  # text elements looked at after the body for a date written at the end
