@@ -95,16 +95,28 @@ def image_captions(root) -> list:
     found: list = []
     for img in root.iter("img"):
         near = _under_image(img)
-        if near is not None and near.tag in _CAPTION_TAGS and 0 < len(element_text(near)) <= 250:
+        if near is not None and near.tag in _CAPTION_TAGS and _has_text(near, 1) \
+                and not _has_text(near, 251) and len(element_text(near)) <= 250:
             found.append(near)
     said = sum(len(element_text(el)) for el in found)
-    if len(found) >= 3 and said > STORY_SHARE * len(element_text(root)):
+    if len(found) >= 3 and said > STORY_SHARE * len(root.text_content()):
         found = []  # a photo story: the lines under the pictures are the article
     for el in root.iter("p", "div"):
-        text = element_text(el) if len(el) < 4 else ""
-        if text and _PHOTO_LINE.match(text) and len(text) <= 200:
-            found.append(el)
+        if len(el) < 4 and _PHOTO_LINE.match(el.text_content()[:40]):
+            text = element_text(el)
+            if len(text) <= 200:
+                found.append(el)
     return found
+
+
+def _has_text(el, least: int = 5) -> bool:
+    """Does el hold at least `least` characters of text (stopping as soon as it does)?"""
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece.strip())
+        if seen >= least:
+            return True
+    return False
 
 
 def _under_image(img):
@@ -114,7 +126,7 @@ def _under_image(img):
     if sibling is not None and sibling.tag in ("em", "i", "small", "span", "font"):
         return sibling
     cell = next(img.iterancestors("td"), None)
-    if cell is not None and len(element_text(cell)) < 5:
+    if cell is not None and not _has_text(cell):
         row = cell.getparent()
         below = row.getnext() if row is not None else None
         rows = [r for r in row.itersiblings(preceding=True)] + [r for r in row.itersiblings()]
@@ -125,7 +137,7 @@ def _under_image(img):
     holder = img.getparent()
     while holder is not None and holder.tag not in ("p", "div", "figure") and holder.tag != "body":
         holder = holder.getparent()
-    if holder is None or holder.tag == "body" or len(element_text(holder)) >= 5:
+    if holder is None or holder.tag == "body" or _has_text(holder):
         return None
     after = holder.getnext()
     if after is None or after.tag not in ("p", "div"):
