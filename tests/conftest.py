@@ -52,6 +52,10 @@ def base_app_config(redis_server, tmp_path):
 def app(app_config, redis_client):
     app = create_app(app_config)
     yield app
+    # A render a test started in the background must end before Redis is flushed for the
+    # next test; otherwise it writes its progress or failure into the next test's data.
+    from services.container import services_of
+    services_of(app).render_pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture()

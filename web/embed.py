@@ -42,7 +42,7 @@ SELECTORS_MARK = "/*docnd:selectors*/[]"
 
 
 def _origins() -> frozenset[str]:
-    return allowed_origins(current_app.config.get("EMBED_ORIGINS") or [])
+    return allowed_origins(current_app.config["EMBED_ORIGINS"])
 
 
 def _own_origin() -> str:
@@ -51,8 +51,7 @@ def _own_origin() -> str:
 
 def _checked_url(raw: str | None) -> str:
     config = current_app.config
-    url = check_article_url(raw, article_hosts(config.get("SITE_URL") or "",
-                                               config.get("ALLOWED_HOSTS") or []))
+    url = check_article_url(raw, article_hosts(config["SITE_URL"], config["ALLOWED_HOSTS"]))
     # The scraper's own rules too (private addresses, odd IP spellings): one policy, so the
     # widget refuses at once what the narration would refuse later.
     try:
