@@ -102,3 +102,18 @@ def test_class6_captions_are_not_body_text(family, style):
     article = read(article_page(family, caption=style))
     assert article.captions and CAPTION in article.captions[0]
     assert article.paragraphs == PARAS
+
+
+@pytest.mark.parametrize("page", [
+    b"\x00\xff\xfe" * 2000,
+    b"<div>" * 5000 + "Một câu có dấu phẩy, đủ dài để được chấm điểm như đoạn văn.".encode() + b"</div>" * 5000,
+    b"<table>" + b"<tr><td>" + "ô, ".encode() * 30 + b"</td></tr>" * 3000 + b"</table>",
+    b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>",
+])
+def test_hostile_pages_give_an_article_or_no_article_never_a_crash(page):
+    from scraper.errors import NoArticleError
+    try:
+        article = extract_article(page, URL)
+    except NoArticleError:
+        return
+    assert article.paragraphs and article.title and 0 <= article.confidence <= 1
