@@ -96,9 +96,19 @@ def live_server(app):
 
 
 @pytest.fixture()
-def browser_context():
+def browser_locale() -> str:
+    """The browser's language (Accept-Language and navigator.language); a test may override."""
+    return "vi-VN"
+
+
+@pytest.fixture()
+def browser_context(request, browser_locale):
+    # Chromium tests are slow: `-m "not browser"` must leave out every one of them.
+    if request.node.get_closest_marker("browser") is None:
+        pytest.fail(f"{request.node.nodeid} uses Chromium: mark it @pytest.mark.browser")
     from tests.support.browser import chromium_context
-    with chromium_context(viewport={"width": 1280, "height": 900}, locale="vi-VN") as context:
+    with chromium_context(viewport={"width": 1280, "height": 900},
+                          locale=browser_locale) as context:
         yield context
 
 
