@@ -64,14 +64,17 @@ def fetch_articles(fetcher, listing_url: str, pages: int = 5, profiles=None) -> 
     return results
 
 
-def site_chrome(results) -> frozenset[str]:
-    """Blocks the fetched pages share: the site's template."""
+def site_chrome(results, store: ChromeStore | None = None) -> frozenset[str]:
+    """Blocks the fetched pages share: the site's template (each page also told to store)."""
     blocks = []
     for result in results:
         try:
-            blocks.append(page_blocks(parse_html(result.body, result.charset)))
+            keys = page_blocks(parse_html(result.body, result.charset))
         except ScraperError:
             continue
+        blocks.append(keys)
+        if store is not None:
+            store.remember((urlsplit(result.url).hostname or "").lower(), keys)
     return chrome_blocks(blocks)
 
 
@@ -79,9 +82,7 @@ def check_site(fetcher, listing_url: str, pages: int = 5, profiles=None,
                store: ChromeStore | None = None) -> SiteReport:
     from scraper.extract import extract_article
     results = fetch_articles(fetcher, listing_url, pages, profiles)
-    chrome = site_chrome(results)
-    if store is not None:
-        store.put(urlsplit(listing_url).hostname or "", chrome)
+    chrome = site_chrome(results, store)
     report = SiteReport(listing_url, chrome_blocks=len(chrome))
     for result in results:
         page = PageReport(url=result.url)

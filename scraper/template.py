@@ -42,18 +42,24 @@ def chrome_blocks(pages: Iterable[set[str]], min_pages: int = 2) -> frozenset[st
 
 
 class ChromeStore(Protocol):
+    """Where a site's recent pages' blocks are kept (the caller's: Redis in the service)."""
+    def remember(self, host: str, page_keys: set[str]) -> None: ...
     def get(self, host: str) -> frozenset[str]: ...
-    def put(self, host: str, keys: frozenset[str]) -> None: ...
+
+
+RECENT_PAGES = 6  # pages per host whose blocks are compared
 
 
 class MemoryChromeStore:
     """Chrome per host in this process (the CLI's site check, tests)."""
 
     def __init__(self) -> None:
-        self._by_host: dict[str, frozenset[str]] = {}
+        self._pages: dict[str, list[set[str]]] = {}
+
+    def remember(self, host: str, page_keys: set[str]) -> None:
+        pages = self._pages.setdefault(host, [])
+        pages.insert(0, set(page_keys))
+        del pages[RECENT_PAGES:]
 
     def get(self, host: str) -> frozenset[str]:
-        return self._by_host.get(host, frozenset())
-
-    def put(self, host: str, keys: frozenset[str]) -> None:
-        self._by_host[host] = frozenset(keys)
+        return chrome_blocks(self._pages.get(host, []))
