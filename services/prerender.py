@@ -154,10 +154,23 @@ def article_tokens(article: Any, max_tokens: int = 5000) -> list[str]:
     return sorted(found)
 
 
+_CODE_SEPARATORS = re.compile(r"[./-]")
+
+
+def token_has_term(token: str, term: str) -> bool:
+    """`term` is the token, or one part of a document number or compound in it: STNMT is
+    in "120/KH-STNMT" (the editors' reading is said there too), not in "STNMTX"."""
+    if token == term:
+        return True
+    return term in token and term in _CODE_SEPARATORS.split(token)
+
+
 def articles_with_term(book: JobBook, term: str, limit: int = 500) -> list[str]:
-    """URLs of pre-rendered articles whose text contains `term` (as a word)."""
+    """URLs of pre-rendered articles whose text contains `term` as a word or as a part of a
+    document number ("120/KH-STNMT")."""
     term = term.strip()
-    return [r.url for r in book.latest_records(limit) if term in r.tokens]
+    return [r.url for r in book.latest_records(limit)
+            if term in r.tokens or any(token_has_term(t, term) for t in r.tokens)]
 
 
 # -- narration ------------------------------------------------------------------------------
