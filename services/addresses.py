@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, urlsplit
 
-from errors import BadRequestError
+from errors import BadRequestError, ServiceError
 from scraper.errors import BadUrlError
 from scraper.policy import MAX_URL_CHARS
 
 __all__ = ["MAX_URL_CHARS", "UrlMissingError", "UrlTooLongError", "MalformedUrlError",
-           "check_address", "split_address"]
+           "check_address", "check_addresses", "split_address"]
 
 
 class MalformedUrlError(BadUrlError):
@@ -56,3 +56,19 @@ def split_address(raw: object) -> tuple[str, SplitResult]:
 def check_address(raw: object) -> str:
     """The address, stripped, if it is one we can take (else a Vietnamese-first error)."""
     return split_address(raw)[0]
+
+
+def check_addresses(raws: list) -> list[str]:
+    """Each address checked, duplicates dropped (first kept, in order). A refusal names the
+    address (its place in the list and its start), so an editor who pasted many lines
+    knows which one to fix."""
+    checked = []
+    for number, raw in enumerate(raws, 1):
+        try:
+            checked.append(check_address(raw))
+        except ServiceError as exc:  # missing, too long, malformed
+            shown = str(raw).strip()[:80] if isinstance(raw, str) else repr(raw)[:80]
+            exc.message_vi = f"Địa chỉ thứ {number} ({shown}): {exc.message_vi}"
+            exc.message_en = f"Address {number} ({shown}): {exc.message_en}"
+            raise
+    return list(dict.fromkeys(checked))

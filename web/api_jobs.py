@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from errors import BadRequestError, ServiceError
-from services.addresses import check_address
+from services.addresses import check_address, check_addresses
 from services.container import services_of
 from services.job_queue import (check_since, describe_job, enqueue_crawl, enqueue_prerender,
                                 load_job)
@@ -69,7 +69,7 @@ def prerender():
                               message_en="urls must be a list of URLs.")
     if len(urls) > MAX_URLS:
         raise TooManyUrlsError()
-    checked = list(dict.fromkeys(check_address(u) for u in urls))  # unique, in order
+    checked = check_addresses(urls)  # unique, in order
     if not checked and not jobs:
         raise BadRequestError(message_vi="Chưa có địa chỉ bài viết nào (urls) hay trang danh sách (listing).",
                               message_en="Give article URLs (urls) or a listing to crawl (listing).")

@@ -14,7 +14,7 @@ from flask import (Blueprint, Response, current_app, flash, jsonify, redirect, r
 
 from cache.lexicon_edits import MAX_READING_CHARS, MAX_TERM_CHARS
 from errors import BadRequestError, ServiceError
-from services.addresses import check_address
+from services.addresses import check_address, check_addresses
 from services.container import Services, services_of
 from services.editors_lexicon import check_entry, speak_with_entry
 from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
@@ -27,7 +27,8 @@ from web.editor_auth import (SignInLimitedError, csrf_token, editor_token, is_si
                              require_csrf, sign_in, sign_out)
 from web.editor_labels import failure_label, progress_label, status_label
 from web.feed import article_audio_path
-from web.negotiate import wants_english, wants_json
+from web.errors import service_error_response
+from web.negotiate import wants_json
 
 bp = Blueprint("editor", __name__)
 
@@ -44,6 +45,14 @@ class SignInRequiredError(ServiceError):
 @bp.context_processor
 def _template_helpers():
     return {"csrf_token": csrf_token, "audio_path": article_audio_path}
+
+
+@bp.errorhandler(ServiceError)
+def _vietnamese_error(exc: ServiceError):
+    """The editor page is Vietnamese, so are its script's answers, whatever the browser's
+    language (Chromium sends en-US by default; an English reason next to Vietnamese advice
+    reads as a broken page)."""
+    return service_error_response(exc, english=False)
 
 
 @bp.after_request
@@ -71,7 +80,6 @@ def _back(message: str, category: str = "status"):
 
 
 def queue_snapshot(limit: int = 50) -> dict:
-    english = wants_english(request)
     jobs = []
     for job_id in _services().jobs.recent_job_ids(limit):
         try:
@@ -79,7 +87,7 @@ def queue_snapshot(limit: int = 50) -> dict:
         except ServiceError:
             _services().jobs.forget_job(job_id)  # its data expired
             continue
-        jobs.append(describe_job(job, english=english))
+        jobs.append(describe_job(job))  # Vietnamese, as the page and its labels
     counts: dict[str, int] = {}
     for job in jobs:
         counts[job["status"]] = counts.get(job["status"], 0) + 1
@@ -146,7 +154,7 @@ def prerender():
                               message_en="Please paste at least one article URL.")
     if len(lines) > MAX_URLS:
         raise TooManyUrlsError()
-    urls = list(dict.fromkeys(check_address(line) for line in lines))
+    urls = check_addresses(lines)
     force = request.form.get("force") == "1"
     services = _services()
     for url in urls:

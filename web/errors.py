@@ -40,9 +40,14 @@ HTTP_MESSAGES = {
 
 
 def error_response(status: int, code: str, message_vi: str, message_en: str,
-                   retry_after_s: int | None = None, extra: dict | None = None):
+                   retry_after_s: int | None = None, extra: dict | None = None,
+                   *, english: bool | None = None):
+    """The error as JSON or as our error page. `english` None: as the client prefers;
+    False for a Vietnamese-only page's own script (the editor page)."""
     if wants_json(request):
-        message = message_en if wants_english(request) else message_vi
+        if english is None:
+            english = wants_english(request)
+        message = message_en if english else message_vi
         response = make_response(jsonify(error=code, message=message, **(extra or {})))
     else:
         response = make_response(render_template(
@@ -53,13 +58,15 @@ def error_response(status: int, code: str, message_vi: str, message_en: str,
     return response
 
 
+def service_error_response(exc: ServiceError, *, english: bool | None = None):
+    if exc.status >= 500:
+        log.warning("%s: %s", exc.code, exc.detail or exc)
+    return error_response(exc.status, exc.code, exc.message_vi, exc.message_en,
+                          exc.retry_after_s, exc.extra(), english=english)
+
+
 def register_error_handlers(app: Flask) -> None:
-    @app.errorhandler(ServiceError)
-    def _service_error(exc: ServiceError):
-        if exc.status >= 500:
-            log.warning("%s: %s", exc.code, exc.detail or exc)
-        return error_response(exc.status, exc.code, exc.message_vi, exc.message_en,
-                              exc.retry_after_s, exc.extra())
+    app.register_error_handler(ServiceError, service_error_response)
 
     @app.errorhandler(redis.exceptions.ConnectionError)
     @app.errorhandler(redis.exceptions.TimeoutError)
