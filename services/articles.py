@@ -6,11 +6,14 @@ them (ARTICLE_FRESH_S and the LISTING_* limits), so every caller honours the sam
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable
 from urllib.parse import urlsplit
 
 from cache.articles import ArticleStore
 from scraper.article import Article
+from errors import ServiceError
 from scraper.errors import SourceTimeoutError, SourceUnreachableError
 from scraper.extract import extract_article
 from scraper.fetch import Fetcher
@@ -72,16 +75,33 @@ class ArticleSource:
     listing_deadline_s: float  # LISTING_DEADLINE_S
     listing_ttl_s: int  # LISTING_TTL_S
     chrome: ChromeStore | None = None  # recent pages' blocks per site (template chrome)
+    # After the listing could not be read, the same refusal for this long without asking the
+    # site again: a site that hangs costs one visitor the timeouts (about 15 s), not every
+    # visitor to the home page, and does not hold a web thread per visitor meanwhile.
+    listing_retry_s: float = 30.0
+    clock: Callable[[], float] = time.monotonic
+    _listing_down: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, url: str, *, force: bool = False) -> Article:
         return get_article(url, fetcher=self.fetcher, store=self.store, fresh_s=self.fresh_s,
                            force=force, chrome=self.chrome)
 
     def latest(self, limit: int = 50) -> list[dict]:
-        return list_articles(self.site_url, fetcher=self.fetcher, store=self.store,
-                             max_pages=self.listing_max_pages,
-                             deadline_s=self.listing_deadline_s, ttl_s=self.listing_ttl_s,
-                             limit=limit)
+        """The listing (cached for LISTING_TTL_S); a failure to read it is raised again,
+        without asking the site, for `listing_retry_s` (per process)."""
+        until, error = self._listing_down.get("until", (0.0, None))
+        if error is not None and self.clock() < until:
+            raise error.with_traceback(None)
+        try:
+            rows = list_articles(self.site_url, fetcher=self.fetcher, store=self.store,
+                                 max_pages=self.listing_max_pages,
+                                 deadline_s=self.listing_deadline_s,
+                                 ttl_s=self.listing_ttl_s, limit=limit)
+        except ServiceError as exc:
+            self._listing_down["until"] = (self.clock() + self.listing_retry_s, exc)
+            raise
+        self._listing_down.pop("until", None)
+        return rows
 
     def crawl(self, listing_url: str, *, max_pages: int, deadline_s: float) -> list[ListingItem]:
         return crawl_listing(self.fetcher, listing_url, max_pages=max_pages,
