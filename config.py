@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 ENV_PREFIX = "DOCND_"
 BARE_ALIASES = ("REDIS_URL", "TTS_ENGINE", "SITE_URL", "PORT")
@@ -86,14 +87,24 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def _coerce(raw: str, default: Any) -> Any:
     """Turn an environment string into the type of its default (JSON for lists, numbers)."""
     if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, int):
-        return int(raw)
-    if isinstance(default, float):
-        return float(raw)
+        word = raw.strip().lower()
+        if word not in TRUE_WORDS | FALSE_WORDS:  # "maybe" must not silently mean false
+            raise ValueError("phải là true hoặc false / must be true or false")
+        return word in TRUE_WORDS
+    try:
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError:
+        raise ValueError("phải là một số / must be a number") from None
     if isinstance(default, list):
         raw = raw.strip()
         if raw.startswith("["):
@@ -121,7 +132,35 @@ def load_config(environ: dict[str, str] | None = None) -> dict[str, Any]:
         except ValueError as exc:
             raise ConfigError(f"{ENV_PREFIX}{name}={raw!r}: {exc}") from exc
     check_config(config)
+    check_addresses(config)
     return config
+
+
+def check_addresses(config: dict[str, Any]) -> None:
+    """Addresses from the environment that cannot work: said at start, not found later as a
+    crash loop (a Redis URL without its scheme) or a silent refusal (an origin without one)."""
+    redis_url = config.get("REDIS_URL")
+    if redis_url and urlsplit(str(redis_url)).scheme not in {"redis", "rediss", "unix"}:
+        raise ConfigError(
+            f"DOCND_REDIS_URL={redis_url!r}: phải bắt đầu bằng redis://, rediss:// hoặc "
+            "unix://, ví dụ redis://127.0.0.1:6379/0. / must start with redis://, rediss:// "
+            "or unix://.")
+    for name in ("SITE_URL", "LISTING_URL"):
+        url = config.get(name)
+        parts = urlsplit(str(url or ""))
+        if url and (parts.scheme not in {"http", "https"} or not parts.hostname):
+            raise ConfigError(
+                f"DOCND_{name}={url!r}: phải là địa chỉ http:// hoặc https://, ví dụ "
+                "https://stnmt.langson.gov.vn/. / must be an http:// or https:// address.")
+    for origin in config.get("EMBED_ORIGINS") or []:
+        parts = urlsplit(str(origin))
+        if (parts.scheme not in {"http", "https"} or not parts.hostname
+                or parts.path.strip("/") or parts.query):
+            raise ConfigError(
+                f"DOCND_EMBED_ORIGINS: {origin!r} không phải một origin: cần dạng "
+                "https://ten-mien (giao thức và tên miền, không có đường dẫn), ví dụ "
+                "https://stnmt.langson.gov.vn. / is not an origin: write scheme and host, "
+                "such as https://stnmt.langson.gov.vn.")
 
 
 MIN_EDITOR_TOKEN_CHARS = 16

@@ -39,3 +39,28 @@ def test_every_default_is_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text()
     missing = [name for name in DEFAULTS if f"DOCND_{name}" not in doc]
     assert not missing, f"docs/configuration.md does not document: {missing}"
+
+
+@pytest.mark.parametrize("env, named", [
+    ({"DOCND_REDIS_URL": "127.0.0.1:6379"}, "redis://"),  # before: the worker crash-looped
+    ({"DOCND_SITE_URL": "stnmt.langson.gov.vn"}, "https://"),  # before: "cannot be reached"
+    ({"DOCND_EMBED_ORIGINS": "stnmt.langson.gov.vn"}, "origin"),  # before: silently refused
+    ({"DOCND_EMBED_ORIGINS": "https://a.gov.vn/tin-tuc/"}, "origin"),
+    ({"DOCND_FEED_REVIEW": "maybe"}, "true"),  # before: silently false
+    ({"DOCND_PORT": "abc"}, "số"),  # before: "invalid literal for int() with base 10"
+])
+def test_unusable_settings_are_refused_in_both_languages(env, named):
+    with pytest.raises(ConfigError) as info:
+        load_config(env)
+    message = str(info.value)
+    assert list(env)[0] in message and named in message
+    assert " / " in message  # Vietnamese, then English
+    assert "invalid literal" not in message
+
+
+def test_usable_addresses_and_words_pass():
+    config = load_config({"DOCND_REDIS_URL": "unix:///run/redis.sock", "DOCND_FEED_REVIEW": "off",
+                          "DOCND_EMBED_ORIGINS": "https://a.gov.vn, http://127.0.0.1:8002/",
+                          "DOCND_LISTING_URL": "https://a.gov.vn/tin-tuc/"})
+    assert config["FEED_REVIEW"] is False
+    assert config["REDIS_URL"] == "unix:///run/redis.sock"
