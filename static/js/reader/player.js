@@ -6,7 +6,7 @@
    plays the whole-article MP3 and follows it with the segment times. Either way the sentence
    being heard is the one highlighted: highlight follows the audio. */
 import { watchNarration } from "../shared/narration.js";
-import { applyRate } from "../shared/format.js";
+import { applyRate, preview } from "../shared/format.js";
 
 const BACK_TO_START_MS = 3000; // "Câu trước" this far into a sentence restarts it
 
@@ -234,8 +234,9 @@ export function createPlayer(deps) {
     } else {
       lit.show(sentence);
     }
-    status.announce("Câu " + (sentence + 1) + " trên " + lit.count() + ": " +
-                    lit.text(sentence).slice(0, 80) + ". Nhấn K để đọc từ đây.");
+    const said = preview(lit.text(sentence), 80);
+    status.announce("Câu " + (sentence + 1) + " trên " + lit.count() + ": " + said +
+                    (/[.!?…]$/.test(said) ? " " : ". ") + "Nhấn K để đọc từ đây.");
   }
 
   function moveSentence(delta) {

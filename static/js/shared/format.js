@@ -56,3 +56,13 @@ export function applyRate(audio, rate) {
   if ("preservesPitch" in audio) audio.preservesPitch = true;
   else if ("webkitPreservesPitch" in audio) audio.webkitPreservesPitch = true;
 }
+
+// A sentence shortened for a live region: cut between words, never inside one ("Sở Tài
+// nguyên và Môi" was said as "Môi ." before), marked with "…".
+export function preview(text, max) {
+  const words = String(text || "").replace(/\s+/g, " ").trim();
+  if (words.length <= max) return words;
+  const space = words.lastIndexOf(" ", max);
+  const cut = space > 0 ? words.slice(0, space) : words.slice(0, max);
+  return cut.replace(/[\s,;:.\-–]+$/, "") + "…";
+}
