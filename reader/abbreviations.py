@@ -27,14 +27,16 @@ _ASCII_SYLLABLE = re.compile(
 
 
 def is_acronym(word: str) -> bool:
-    """An unknown all-capital word to spell: no vowel at all, or 2–4 plain letters that are
-    not a Vietnamese syllable. Capitalised headings ("THÔNG BÁO", "TIN TỨC") and longer
+    """An unknown all-capital word to spell: no vowel at all, or 2–4 plain letters (Đ is one)
+    that are not a Vietnamese syllable. Capitalised headings ("THÔNG BÁO", "TIN TỨC") and longer
     words in capitals ("INDEX", "SMART") stay words."""
     if len(word) > 8 or not word.isupper():
         return False
     if not has_vowel(word):
         return True
-    return word.isascii() and 2 <= len(word) <= 4 and not _ASCII_SYLLABLE.fullmatch(word.lower())
+    # Đ is a plain letter here: "NLĐO" is spelled, "ĐO" (do) is a word.
+    plain = word.replace("Đ", "D")
+    return plain.isascii() and 2 <= len(word) <= 4 and not _ASCII_SYLLABLE.fullmatch(plain.lower())
 
 
 def without_echo(spoken: str, before: list[str]) -> str:
