@@ -94,11 +94,11 @@ def drop_restated(text: str, readings: dict[str, str]) -> str:
 
 def _restates(m: re.Match, readings: dict[str, str]) -> bool:
     inside = m.group(1)
-    words = _WORD.findall(m.string[max(0, m.start() - 200):m.start()])[-MAX_WORDS:]
+    words = _WORD.findall(m.string[max(0, m.start() - 200):m.start()])
     if not words:
         return False
     if _DEFINED.fullmatch(f"({inside})"):
-        if _expansion(inside, words):
+        if _expansion(inside, words[-MAX_WORDS:]):
             return True
         spoken = readings.get(inside)
         if spoken is None:
