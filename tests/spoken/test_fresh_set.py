@@ -2,7 +2,8 @@
 are read exactly as the conventions say."""
 from __future__ import annotations
 
-from tests.spoken.fresh_set import NEWS_SET, exact_match_rate, load_fresh_set, misses
+from tests.spoken.fresh_set import (HOLDOUT_SET, NEWS_SET, exact_match_rate, load_fresh_set,
+                                    misses)
 
 
 def test_the_fresh_set_is_large_and_real():
@@ -35,3 +36,15 @@ def test_the_news_set_reads_at_least_95_percent_exactly_right():
     rate = exact_match_rate(path=NEWS_SET)
     print(f"news set: {total - len(wrong)}/{total} exact ({rate:.1%})")
     assert rate >= 0.95, "\n".join(f"{w!r}: {got!r}" for w, _, got in wrong)
+
+
+def test_the_held_out_set_keeps_its_measured_rate():
+    # Measured once, after the second round's rules and before anyone looked at its misses:
+    # 55/59 (93.2%). The floor is that figure exactly: a change that reads more of unseen text
+    # wrongly fails here. Its four misses are listed in docs/spoken-vietnamese.md.
+    rows = load_fresh_set(HOLDOUT_SET)
+    assert len(rows) >= 50
+    others = {w for _, w, _ in load_fresh_set() + load_fresh_set(NEWS_SET)}
+    assert not others & {written for _, written, _ in rows}
+    total, wrong = misses(path=HOLDOUT_SET)
+    assert total - len(wrong) >= 55, "\n".join(f"{w!r}: {got!r}" for w, _, got in wrong)
