@@ -19,26 +19,19 @@ from services.container import Services, services_of
 from services.editors_lexicon import check_entry, speak_with_entry
 from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
                                 retry_job)
-from services.prerender import articles_with_term
+from scraper.confidence import LOW_CONFIDENCE
+from scraper.onboard import check_site
+from services.prerender import articles_with_term, records_with_term
 from web.api_jobs import MAX_URLS, TooManyUrlsError
-from web.editor_auth import (csrf_token, editor_token, is_signed_in, require_csrf, sign_in,
-                             sign_out)
+from web.editor_auth import (SignInLimitedError, csrf_token, editor_token, is_signed_in,
+                             require_csrf, sign_in, sign_out)
+from web.editor_labels import failure_label, progress_label, status_label
 from web.feed import article_audio_path
 from web.negotiate import wants_english, wants_json
 
 bp = Blueprint("editor", __name__)
 
-STATUS_VI = {
-    "queued": "Đang chờ", "started": "Đang xử lý", "finished": "Xong", "failed": "Lỗi",
-    "scheduled": "Chờ thử lại", "deferred": "Đang chờ", "stopped": "Đã dừng",
-    "canceled": "Đã huỷ",
-}
-STAGE_VI = {
-    "queued": "chờ đến lượt", "fetching": "đang lấy bài", "narrating": "đang đọc",
-    "storing": "đang lưu", "done": "đã tạo âm thanh", "rendered": "đã tạo âm thanh",
-    "skipped": "bài không đổi, giữ âm thanh cũ", "crawling": "đang quét trang tin",
-    "queueing": "đang xếp bài vào hàng đợi", "crawled": "đã quét xong", "failed": "lỗi",
-}
+SITE_CHECK_PAGES = 3  # a quick look from the page; `flask site check --pages N` for more
 
 
 class SignInRequiredError(ServiceError):
@@ -91,8 +84,9 @@ def queue_snapshot(limit: int = 50) -> dict:
     for job in jobs:
         counts[job["status"]] = counts.get(job["status"], 0) + 1
     for job in jobs:
-        job["status_label"] = STATUS_VI.get(job["status"], job["status"])
-        job["stage_label"] = STAGE_VI.get(job["progress"]["stage"] or "", "")
+        job["status_label"] = status_label(job)
+        job["stage_label"] = progress_label(job)
+        job["failure_label"] = failure_label(job)
     return {"jobs": jobs, "counts": counts}
 
 
@@ -108,14 +102,20 @@ def index():
         "editor/index.html", snapshot=queue_snapshot(), records=book.latest_records(50),
         record_count=book.count_records(), lexicon=lexicon,
         feed_review=current_app.config["FEED_REVIEW"], max_urls=MAX_URLS,
-        max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS)
+        max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS,
+        low_confidence=LOW_CONFIDENCE)
 
 
 @bp.post("/editor/login")
 def login():
     editor_token()
     require_csrf()
-    if not sign_in(request.form.get("token", "")):
+    try:
+        signed_in = sign_in(request.form.get("token", ""))
+    except SignInLimitedError as exc:
+        return (render_template("editor/login.html", error=exc.message_vi), 429,
+                {"Retry-After": str(exc.retry_after_s)})
+    if not signed_in:
         return render_template("editor/login.html",
                                error="Mã truy cập không đúng. Xin vui lòng nhập lại."), 401
     return redirect(url_for("editor.index"), code=303)
@@ -162,6 +162,18 @@ def crawl():
     return _back(f"Đã bắt đầu quét trang tin {job.meta['url']}.")
 
 
+@bp.post("/editor/site-check")
+def site_check():
+    _require_editor()
+    require_csrf()
+    services = _services()
+    report = check_site(services.fetcher, services.config["SITE_URL"], pages=SITE_CHECK_PAGES)
+    for page in report.pages:
+        flash(f"{page.title or page.url}: {page.error or f'{page.body_chars} ký tự'}, "
+              f"độ tin cậy {page.confidence}", "status" if page.good else "error")
+    return _back(report.verdict, "status" if report.pages and all(p.good for p in report.pages) else "error")
+
+
 @bp.post("/editor/jobs/<job_id>/retry")
 def retry(job_id: str):
     _require_editor()
@@ -203,13 +215,26 @@ def _lexicon_form() -> tuple[str, str]:
 
 @bp.post("/editor/lexicon")
 def lexicon_save():
+    """Two steps when prepared articles read the term: first the list of those articles
+    (nothing saved), then, confirmed, the reading saved and those articles queued to be
+    read again at once."""
     _require_editor()
     require_csrf()
     term, reading = _lexicon_form()
     term, reading = check_entry(term, reading)
-    _services().lexicon.put(term, reading)
-    count = len(articles_with_term(_services().jobs, term))
-    more = f" {count} bài đã đọc trước có từ này; bấm “Đọc lại” để cập nhật." if count else ""
+    services = _services()
+    affected = records_with_term(services.jobs, term)
+    if affected and request.form.get("confirm") != "1":
+        if wants_json(request):
+            return jsonify(confirm_required=True, term=term, reading=reading,
+                           affected=[{"url": r.url, "title": r.title} for r in affected])
+        return render_template("editor/lexicon_confirm.html", term=term, reading=reading,
+                               affected=affected)
+    services.lexicon.put(term, reading)
+    for record in affected:
+        enqueue_prerender(services, record.url, force=True)
+    more = (f" Đã đưa {len(affected)} bài có từ này vào hàng đợi để đọc lại." if affected
+            else " Chưa có bài đọc trước nào có từ này.")
     return _back(f"Đã lưu: “{term}” đọc là “{reading}”.{more}")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from flask import (Blueprint, Response, current_app, redirect, render_template, request,
                    url_for)
 
+from scraper.confidence import LOW_CONFIDENCE
 from scraper.errors import ListingPageError
 from services import reading
 from services.addresses import MAX_URL_CHARS
@@ -18,6 +19,7 @@ from services.articles import ArticleSource
 from services.container import services_of
 from web.args import article_url_arg
 from web.errors import error_response
+from web.feed import article_audio_path
 from web.negotiate import wants_json
 
 bp = Blueprint("pages", __name__)
@@ -32,7 +34,9 @@ def _source() -> ArticleSource:
 
 @bp.get("/")
 def home():
-    listing = reading.latest_articles(source=_source())
+    jobs = services_of(current_app).jobs
+    listing = reading.latest_articles(
+        source=_source(), prepared=lambda: jobs.latest_records(50, public_only=True))
     return render_template("pages/home.html", listing=listing)
 
 
@@ -40,7 +44,7 @@ def home():
 def read():
     url = article_url_arg()
     page = reading.load_reader_page(url, source=_source())
-    return render_template("pages/read.html", page=page)
+    return render_template("pages/read.html", page=page, low_confidence=LOW_CONFIDENCE)
 
 
 @bp.errorhandler(ListingPageError)
@@ -78,7 +82,8 @@ def listen():
 
 @bp.app_context_processor
 def _asset_helpers() -> dict:
-    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS}
+    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS,
+            "audio_path": article_audio_path}
 
 
 def asset_url(filename: str) -> str:
