@@ -78,7 +78,7 @@ def with_definitions(definitions: dict[str, str], known: Iterable[str] = ()):
 
 # "(XLNT)" right after the words it abbreviates, or "(xử lý nước thải)" once an article's
 # definition was put in: the parenthesis says again what was just said.
-_PAREN = re.compile(r"\s*\(\s*([^()\d]{2,60}?)\s*\)")
+_PAREN = re.compile(r"\s?\(\s?([^()\d]{2,60}?)\s?\)")
 
 
 def drop_restated(text: str, readings: dict[str, str]) -> str:
