@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "SECRET_KEY": None,  # generated and kept under instance/ when unset
     "PORT": 8000,
     "ACCESS_LOG": False,  # one line per request from gunicorn (make run)
+    "MAX_CONTENT_LENGTH": 1024 * 1024,  # largest request body (Flask's own setting): 413 past it
     "INSTANCE_PATH": None,  # where Redis data, the secret key and run state live; ./instance
     # Redis: None means "start a private redis-server under instance/".
     "REDIS_URL": None,

@@ -73,6 +73,7 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
         ("web", [str(bindir / "gunicorn"), "--workers", workers, "--worker-class", "gthread",
                  "--threads", os.environ.get("WEB_THREADS", "4"), "--timeout", "120",
                  "--graceful-timeout", "10", "--reuse-port",
+                 "--limit-request-line", "8190",  # gunicorn's most: long addresses reach the app
                  # One control socket per instance: two services on one machine must not
                  # share ~/.gunicorn/gunicorn.ctl.
                  "--control-socket", str(Path(env["DOCND_INSTANCE_PATH"]) / "gunicorn.ctl"),

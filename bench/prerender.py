@@ -34,15 +34,16 @@ def _run(workers: int, redis_url: str, site_url: str, instance: Path) -> dict:
     import redis
 
     from app import create_app
-    from services import prerender as jobs
-    from services.jobcontext import context_from_app
+    from services import job_queue as jobs
+    from services.container import services_of
+    from services.prerender import crawl_site
 
     redis.Redis.from_url(redis_url).flushdb()
     env = _env(redis_url, site_url, instance)
     os.environ.update({k: v for k, v in env.items() if k.startswith("DOCND_")})
     app = create_app()
-    ctx = context_from_app(app)
-    crawled = jobs.crawl_site(ctx, site_url)
+    services = services_of(app)
+    crawled = crawl_site(services, site_url)
     ids = [j["id"] for j in crawled["jobs"]]
     cpu_before = _children_cpu_s()
     started = time.perf_counter()
@@ -53,7 +54,7 @@ def _run(workers: int, redis_url: str, site_url: str, instance: Path) -> dict:
         proc.wait(timeout=WORKER_TIMEOUT_S)
     elapsed_s = time.perf_counter() - started
     cpu_s = _children_cpu_s() - cpu_before  # the workers and their work horses
-    loaded = [jobs.load_job(app.extensions["redis"], i) for i in ids]
+    loaded = [jobs.load_job(services.redis, i) for i in ids]
     states = [jobs.describe_job(job) for job in loaded]
     starts = [j.started_at for j in loaded if j.started_at]
     ends = [j.ended_at for j in loaded if j.ended_at]
@@ -61,7 +62,7 @@ def _run(workers: int, redis_url: str, site_url: str, instance: Path) -> dict:
     busy_s = (max(ends) - min(starts)).total_seconds() if starts and ends else elapsed_s
     rendered = sum(1 for s in states if (s["result"] or {}).get("status") == "rendered")
     failed = sum(1 for s in states if s["status"] != "finished")
-    audio_s = sum(r.duration_ms for r in ctx.book.latest_records(len(ids) + 10)) / 1000
+    audio_s = sum(r.duration_ms for r in services.jobs.latest_records(len(ids) + 10)) / 1000
     return {"workers": workers, "articles": len(ids), "rendered": rendered, "failed": failed,
             "seconds": round(elapsed_s, 2), "busy_seconds": round(busy_s, 2),
             "articles_per_minute": round(rendered / elapsed_s * 60, 1) if elapsed_s else 0.0,

@@ -13,15 +13,9 @@ from dataclasses import asdict, dataclass, field
 import redis
 
 from cache.keys import Keys, url_digest
+from cache.locks import RedisLock, delete_if_holds
 
 RECENT_JOBS_MAX = 500
-
-# Delete a key only if it still holds our value (a pending-job marker or a lock).
-_COMPARE_AND_DELETE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
-
 
 url_hash = url_digest
 
@@ -60,7 +54,6 @@ class JobBook:
     def __init__(self, connection: redis.Redis, keys: Keys) -> None:
         self.redis = connection
         self.keys = keys
-        self._cad = connection.register_script(_COMPARE_AND_DELETE)
 
     # -- records of pre-rendered articles --------------------------------------------------
     def save_record(self, record: PrerenderRecord) -> None:
@@ -126,7 +119,7 @@ class JobBook:
         self.redis.set(self.keys.job_pending(url_hash(url)), job_id, ex=ttl_s)
 
     def release_pending(self, url: str, job_id: str) -> None:
-        self._cad(keys=[self.keys.job_pending(url_hash(url))], args=[job_id])
+        delete_if_holds(self.redis, self.keys.job_pending(url_hash(url)), job_id)
 
     # -- the editor page's queue -----------------------------------------------------------
     def note_job(self, job_id: str, at: float | None = None) -> None:
@@ -144,11 +137,15 @@ class JobBook:
 
     # -- locks (the periodic crawl) --------------------------------------------------------
     def try_lock(self, name: str, ttl_s: int, owner: str = "1") -> bool:
-        """Take `name` for `ttl_s` seconds unless someone holds it (SET NX EX)."""
-        return bool(self.redis.set(self.keys.lock(name), owner, nx=True, ex=max(1, int(ttl_s))))
+        """Take `name` for `ttl_s` seconds unless someone holds it."""
+        return self._lock(name, ttl_s, owner).acquire()
 
     def release_lock(self, name: str, owner: str = "1") -> None:
-        self._cad(keys=[self.keys.lock(name)], args=[owner])
+        self._lock(name, 1, owner).release()
+
+    def _lock(self, name: str, ttl_s: int, owner: str) -> RedisLock:
+        return RedisLock(self.redis, self.keys, name, ttl_ms=max(1, int(ttl_s)) * 1000,
+                         owner=owner)
 
     def lock_ttl_s(self, name: str) -> int:
         return int(self.redis.ttl(self.keys.lock(name)))

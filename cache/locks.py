@@ -12,7 +12,8 @@ import redis
 
 from cache.keys import Keys
 
-_RELEASE = """
+# Delete a key only if it still holds our value (a lock's owner token, a pending-job marker).
+_COMPARE_AND_DELETE = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0
 """
@@ -22,15 +23,25 @@ return 0
 """
 
 
+def delete_if_holds(connection: redis.Redis, key: str, value: str) -> bool:
+    """DEL key if it still holds `value` (atomic): nobody frees what another took since."""
+    return bool(connection.eval(_COMPARE_AND_DELETE, 1, key, value))
+
+
 class RedisLock:
-    def __init__(self, connection: redis.Redis, keys: Keys, name: str, ttl_ms: int = 30000) -> None:
+    """`owner`: a token of the caller's choosing (one per process, say), so a lock can be
+    released by a later RedisLock of the same owner; else a new random token per acquire."""
+
+    def __init__(self, connection: redis.Redis, keys: Keys, name: str, ttl_ms: int = 30000,
+                 owner: str | None = None) -> None:
         self.connection = connection
         self.key = keys.lock(name)
         self.ttl_ms = int(ttl_ms)
-        self.token: str | None = None
+        self.owner = owner
+        self.token: str | None = owner
 
     def acquire(self) -> bool:
-        token = secrets.token_hex(16)
+        token = self.owner or secrets.token_hex(16)
         if self.connection.set(self.key, token, nx=True, px=self.ttl_ms):
             self.token = token
             return True
@@ -46,7 +57,7 @@ class RedisLock:
         if self.token is None:
             return False
         token, self.token = self.token, None
-        return bool(self.connection.eval(_RELEASE, 1, self.key, token))
+        return delete_if_holds(self.connection, self.key, token)
 
     def held(self) -> bool:
         """Is anyone holding it right now?"""

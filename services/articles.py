@@ -1,8 +1,12 @@
 """Getting an article: from the cache while fresh, else a conditional GET to the source,
-extraction, and storage. Shared by the API, the CLI, the reader page and jobs."""
+extraction, and storage. Shared by the API, the CLI, the reader pages and jobs.
+
+`ArticleSource` carries the fetcher and the store together with the settings that govern
+them (ARTICLE_FRESH_S and the LISTING_* limits), so every caller honours the same ones.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from cache.articles import ArticleStore
 from scraper.article import Article
@@ -10,11 +14,9 @@ from scraper.extract import extract_article
 from scraper.fetch import Fetcher
 from scraper.listing import ListingItem, crawl_listing
 
-DEFAULT_FRESH_S = 600
 
-
-def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, force: bool = False,
-                fresh_s: float = DEFAULT_FRESH_S) -> Article:
+def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, fresh_s: float,
+                force: bool = False) -> Article:
     """The article at url. Within fresh_s of the last check it is served from Redis; after,
     the source is asked with If-None-Match/If-Modified-Since, and a 304 costs no download."""
     url = fetcher.check_url(url)  # refuse bad or disallowed URLs before touching the cache
@@ -31,8 +33,8 @@ def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, force: bool 
     return article
 
 
-def list_articles(site_url: str, *, fetcher: Fetcher, store: ArticleStore, max_pages: int = 3,
-                  deadline_s: float = 20.0, ttl_s: int = 300, limit: int = 50) -> list[dict]:
+def list_articles(site_url: str, *, fetcher: Fetcher, store: ArticleStore, max_pages: int,
+                  deadline_s: float, ttl_s: int, limit: int = 50) -> list[dict]:
     """Latest articles of the site's listing (url, title, published), newest first."""
     cached = store.get_listing(site_url)
     if cached is None:
@@ -43,4 +45,30 @@ def list_articles(site_url: str, *, fetcher: Fetcher, store: ArticleStore, max_p
     return cached[:limit]
 
 
-__all__ = ["get_article", "list_articles", "ListingItem"]
+@dataclass(frozen=True)
+class ArticleSource:
+    """The department's articles as this instance is configured to read them."""
+    fetcher: Fetcher
+    store: ArticleStore
+    site_url: str
+    fresh_s: float  # ARTICLE_FRESH_S
+    listing_max_pages: int  # LISTING_MAX_PAGES
+    listing_deadline_s: float  # LISTING_DEADLINE_S
+    listing_ttl_s: int  # LISTING_TTL_S
+
+    def get(self, url: str, *, force: bool = False) -> Article:
+        return get_article(url, fetcher=self.fetcher, store=self.store, fresh_s=self.fresh_s,
+                           force=force)
+
+    def latest(self, limit: int = 50) -> list[dict]:
+        return list_articles(self.site_url, fetcher=self.fetcher, store=self.store,
+                             max_pages=self.listing_max_pages,
+                             deadline_s=self.listing_deadline_s, ttl_s=self.listing_ttl_s,
+                             limit=limit)
+
+    def crawl(self, listing_url: str, *, max_pages: int, deadline_s: float) -> list[ListingItem]:
+        return crawl_listing(self.fetcher, listing_url, max_pages=max_pages,
+                             deadline_s=deadline_s)
+
+
+__all__ = ["ArticleSource", "get_article", "list_articles", "ListingItem"]

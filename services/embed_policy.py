@@ -10,9 +10,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from errors import ServiceError
-
-MAX_URL_CHARS = 2048
-
+from services.addresses import MalformedUrlError, UrlMissingError, split_address
 
 class EmbedOriginError(ServiceError):
     status = 403
@@ -89,18 +87,14 @@ def article_hosts(site_url: str, extra_hosts: Iterable[str]) -> frozenset[str]:
 
 def check_article_url(url: str | None, hosts: frozenset[str]) -> str:
     """The article URL, stripped of its fragment, if it is http(s) on an allowed host."""
-    if not url or not url.strip():
-        raise EmbedUrlMissingError("no url")
-    url = url.strip()
-    if len(url) > MAX_URL_CHARS:
-        raise EmbedUrlError("url too long")
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as exc:
-        raise EmbedUrlError(f"unparsable url: {exc}") from exc
+        url, parts = split_address(url)
+    except UrlMissingError:
+        raise EmbedUrlMissingError("no url") from None
+    except MalformedUrlError as exc:  # the widget's own words: this page cannot be played
+        raise EmbedUrlError(str(exc)) from None
     host = (parts.hostname or "").lower().rstrip(".")
-    if parts.scheme not in {"http", "https"} or not host or parts.username or parts.password:
+    if parts.username or parts.password:
         raise EmbedUrlError(f"not an http(s) article url: {url[:200]!r}")
     if host not in hosts:
         raise EmbedUrlError(f"host {host!r} is not on the allowlist")

@@ -71,7 +71,7 @@ class Reading:
 
 @dataclass
 class Narrator:
-    """Everything a narration needs, built once in create_app() (app.extensions["narrator"])."""
+    """Everything a narration needs, built once (services/container.py, Services.narrator)."""
     engine: Engine
     audio: AudioStore
     records: NarrationStore

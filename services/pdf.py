@@ -6,11 +6,8 @@ Pure service: takes an Article, returns bytes. It renders its own small Jinja te
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -18,7 +15,6 @@ from scraper.article import Article
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PDF_TEMPLATE = "pages/pdf_article.html"
-FILENAME_MAX_CHARS = 80
 
 
 @lru_cache(maxsize=1)
@@ -45,19 +41,3 @@ def article_pdf(article: Article, *, site_name: str, date_text: str | None = Non
     html = render_article_html(article, site_name=site_name, date_text=date_text)
     document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=_refuse_fetch)
     return document.write_pdf(pdf_variant="pdf/ua-1")
-
-
-def ascii_slug(text: str) -> str:
-    """'Hội nghị Đất đai 2024' -> 'hoi-nghi-dat-dai-2024' (đ has no decomposition: map it)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return slug[:FILENAME_MAX_CHARS].rstrip("-") or "bai-viet"
-
-
-def content_disposition(title: str, extension: str = "pdf") -> str:
-    """attachment with an ASCII fallback name and the Vietnamese title (RFC 6266/5987)."""
-    clean = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", unicodedata.normalize("NFC", title))
-    clean = re.sub(r"\s+", " ", clean).strip()[:FILENAME_MAX_CHARS].strip() or "Bài viết"
-    return (f'attachment; filename="{ascii_slug(title)}.{extension}"; '
-            f"filename*=UTF-8''{quote(clean + '.' + extension, safe='')}")

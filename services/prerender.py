@@ -1,35 +1,52 @@
-"""Editors' pre-rendering: the RQ jobs (render one article, crawl the listing) and the plain
-functions behind them, which take their collaborators as arguments (a `JobContext`).
+"""Editors' pre-rendering: the work of one job (render one article, crawl the listing) as
+plain functions over the `Services` container, and the RQ entry points that run them.
 
 A job is idempotent: an article whose content hash and narration fingerprint are unchanged
-and whose audio is still stored is skipped unless forced. A changed article is rendered again and its record then
-points at the new narration, so the old audio is no longer served for it. The record is
-written last, after the narration is complete: a worker killed mid-job leaves no record
-pointing at missing audio, and RQ hands the job to another worker (see services/worker.py).
+and whose audio is still stored is skipped unless forced. A changed article is rendered again
+and its record then points at the new narration, so the old audio is no longer served for it.
+The record is written last, after the narration is complete: a worker killed mid-job leaves
+no record pointing at missing audio, and RQ hands the job to another worker.
+
+A job finds its services on itself: the worker that runs it (services/worker.py) built one
+container at start and hands it to every job it performs (`job.services`).
 """
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from rq import Queue, Retry
-from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus, get_current_job
+from rq.job import Job, get_current_job
 
 from cache.jobs import JobBook, PrerenderRecord
 from errors import ServiceError
+from services.job_queue import enqueue_prerender
+
+if TYPE_CHECKING:
+    from services.container import Services
+    from services.narration import Narrator
 
 log = logging.getLogger("docnd.prerender")
 
-PRERENDER_QUEUE = "prerender"
-CRAWL_QUEUE = "crawl"
-QUEUE_NAMES = (PRERENDER_QUEUE, CRAWL_QUEUE)
-
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PROGRESS_POLL_S = 0.5
+
+
+class JobServicesMissing(RuntimeError):
+    """A job ran in a worker that was not given the services (not one of ours)."""
+
+
+def job_services(job: Job | None) -> Services:
+    services = getattr(job, "services", None)
+    if services is None:
+        raise JobServicesMissing(
+            "no services for this job: start workers with `python -m services.worker` "
+            "or `rq worker -w services.worker.AppWorker`")
+    return services
 
 
 @dataclass
@@ -43,154 +60,56 @@ class NarrationResult:
     normalizer_version: str = ""
 
 
-@dataclass
-class JobContext:
-    """Everything a job needs, built once per worker process from the app's clients."""
-    book: JobBook
-    queues: dict[str, Queue]
-    load_article: Callable[[str, bool], Any]  # (url, refresh) -> Article
-    crawl: Callable[[str, int, float], list]  # (listing url, max pages, deadline s) -> items
-    narrate: Callable[..., NarrationResult]  # (article, force=, progress=) -> NarrationResult
-    narration_ready: Callable[[str, Any], bool]  # (narration id, article) -> fresh and stored?
-    normalizer_version: Callable[[], str] = lambda: ""
-    settings: dict[str, Any] = field(default_factory=dict)
-
-
-class JobContextMissing(RuntimeError):
-    """A job ran in a process where no job context was installed."""
-
-
-_context: JobContext | None = None
-_context_factory: Callable[[], JobContext] | None = None
-
-
-def install_context(context: JobContext | None = None,
-                    factory: Callable[[], JobContext] | None = None) -> None:
-    """Called by an entry point (the worker, the CLI): the context jobs of this process use.
-    A factory is built lazily, once, in the process that runs the first job (after fork)."""
-    global _context, _context_factory
-    _context, _context_factory = context, factory
-
-
-def current_context() -> JobContext:
-    global _context
-    if _context is None and _context_factory is not None:
-        _context = _context_factory()
-    if _context is None:
-        raise JobContextMissing(
-            "no job context: start workers with `python -m services.worker` "
-            "or `rq worker -w services.worker.AppWorker`")
-    return _context
-
-
-# -- enqueueing ---------------------------------------------------------------------------
-def retry_policy(settings: dict[str, Any]) -> Retry:
-    intervals = [int(s) for s in settings.get("PRERENDER_RETRY_INTERVALS_S") or [10, 60, 300]]
-    return Retry(max=3, interval=intervals)
-
-
-def enqueue_prerender(ctx: JobContext, url: str, *, force: bool = False,
-                      refresh: bool = False) -> Job:
-    """Queue one article; if a job for this URL is already queued or running, return it
-    (a forced request replaces a waiting unforced one)."""
-    queue = ctx.queues[PRERENDER_QUEUE]
-    timeout_s = int(ctx.settings.get("PRERENDER_JOB_TIMEOUT_S", 600))
-    pending_ttl_s = timeout_s * 4 + 600  # covers the retries; the job clears it when done
-    job = queue.create_job(
-        run_prerender_job, kwargs={"url": url, "force": force, "refresh": refresh},
-        retry=retry_policy(ctx.settings), timeout=timeout_s, result_ttl=7 * 86400,
-        failure_ttl=30 * 86400, description=f"prerender {url}",
-        meta={"kind": "prerender", "url": url, "stage": "queued", "done": 0, "total": 0,
-              "force": force},
-    )
-    existing_id = ctx.book.claim_pending(url, job.id, pending_ttl_s)  # atomic (SET NX)
-    if existing_id is not None:
-        existing = _fetch_job(queue, existing_id)
-        if (existing is not None and _is_pending(existing)
-                and (existing.meta.get("force") or not force)):
-            return existing
-        ctx.book.replace_pending(url, job.id, pending_ttl_s)
-    queue.enqueue_job(job)
-    ctx.book.note_job(job.id)
-    return job
-
-
-def enqueue_crawl(ctx: JobContext, listing_url: str | None = None, *, since: str | None = None,
-                  limit: int | None = None, force: bool = False) -> Job:
-    queue = ctx.queues[CRAWL_QUEUE]
-    listing_url = listing_url or ctx.settings.get("LISTING_URL") or ctx.settings["SITE_URL"]
-    job = queue.enqueue(
-        run_crawl_job, kwargs={"listing_url": listing_url, "since": since, "limit": limit,
-                               "force": force},
-        retry=retry_policy(ctx.settings),
-        job_timeout=int(ctx.settings.get("CRAWL_DEADLINE_S", 120)) + 60,
-        result_ttl=7 * 86400, failure_ttl=30 * 86400, description=f"crawl {listing_url}",
-        meta={"kind": "crawl", "url": listing_url, "stage": "queued", "done": 0, "total": 0},
-    )
-    ctx.book.note_job(job.id)
-    return job
-
-
-def _fetch_job(queue: Queue, job_id: str) -> Job | None:
-    try:
-        return Job.fetch(job_id, connection=queue.connection)
-    except NoSuchJobError:  # its data expired
-        return None
-
-
-def _is_pending(job: Job) -> bool:
-    return job.get_status(refresh=True) in {JobStatus.QUEUED, JobStatus.STARTED,
-                                            JobStatus.SCHEDULED, JobStatus.DEFERRED}
-
-
 # -- the work itself (plain functions) --------------------------------------------------
-def prerender_url(ctx: JobContext, url: str, *, force: bool = False, refresh: bool = False,
+def prerender_url(services: Services, url: str, *, force: bool = False, refresh: bool = False,
                   progress: Progress | None = None) -> dict[str, Any]:
     """Fetch, extract, narrate and store one article. Returns {"status": "rendered"|"skipped"}."""
     report = progress or (lambda stage, done, total: None)
+    narrator, book = services.narrator, services.jobs
     report("fetching", 0, 0)
-    article = ctx.load_article(url, refresh)
-    previous = ctx.book.get_record(url)
+    article = services.articles.get(url, force=refresh)
+    previous = book.get_record(url)
     if (not force and previous is not None
             and previous.content_hash == article.content_hash
-            and ctx.narration_ready(previous.narration_id, article)):
+            and narration_ready(narrator, previous.narration_id, article)):
         report("skipped", 1, 1)
         log.info("unchanged, skipped: %s", url)
         return {"status": "skipped", "url": url, "narration_id": previous.narration_id}
 
     report("narrating", 0, 0)
-    result = ctx.narrate(article, force=force, progress=report)
+    result = narrate_article(narrator, article, progress=report)
     report("storing", 1, 1)
     record = PrerenderRecord(
         url=url, title=article.title, published=article.published, lead=article.lead,
         narration_id=result.narration_id, content_hash=article.content_hash,
         audio_bytes=result.audio_bytes, duration_ms=result.duration_ms,
         engine=result.engine, voice=result.voice,
-        normalizer_version=result.normalizer_version or ctx.normalizer_version(),
+        normalizer_version=result.normalizer_version or narrator.reading(fresh=True).version,
         rendered_at=time.time(),
         renders=(previous.renders + 1) if previous else 1,
-        public=previous.public if previous else not ctx.settings.get("FEED_REVIEW", False),
+        public=previous.public if previous else not services.config["FEED_REVIEW"],
         tokens=article_tokens(article),
     )
-    ctx.book.save_record(record)  # last: only now is the article "ready" for the feed
+    book.save_record(record)  # last: only now is the article "ready" for the feed
     report("done", 1, 1)
     log.info("rendered %s (%d bytes, %d ms)", url, result.audio_bytes, result.duration_ms)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
 
 
-def crawl_site(ctx: JobContext, listing_url: str, *, since: str | None = None,
+def crawl_site(services: Services, listing_url: str, *, since: str | None = None,
                limit: int | None = None, force: bool = False,
                progress: Progress | None = None) -> dict[str, Any]:
     """Find the articles on the listing and queue one job each (new and changed ones render;
     unchanged ones are skipped by their job after a cheap conditional fetch)."""
     report = progress or (lambda stage, done, total: None)
     report("crawling", 0, 0)
-    items = select_items(ctx.crawl(listing_url, int(ctx.settings.get("CRAWL_MAX_PAGES", 3)),
-                                   float(ctx.settings.get("CRAWL_DEADLINE_S", 120))),
-                         since=since, limit=limit)
+    config = services.config
+    found = services.articles.crawl(listing_url, max_pages=int(config["CRAWL_MAX_PAGES"]),
+                                    deadline_s=float(config["CRAWL_DEADLINE_S"]))
+    items = select_items(found, since=since, limit=limit)
     jobs = []
     for index, item in enumerate(items, 1):
-        job = enqueue_prerender(ctx, item.url, force=force, refresh=True)
+        job = enqueue_prerender(services, item.url, force=force, refresh=True)
         jobs.append({"id": job.id, "url": item.url})
         report("queueing", index, len(items))
     return {"status": "crawled", "url": listing_url, "found": len(items), "jobs": jobs}
@@ -241,6 +160,55 @@ def articles_with_term(book: JobBook, term: str, limit: int = 500) -> list[str]:
     return [r.url for r in book.latest_records(limit) if term in r.tokens]
 
 
+# -- narration ------------------------------------------------------------------------------
+def narration_ready(narrator: Narrator, narration_id: str, article: Any) -> bool:
+    """Is the finished, editor-kept narration of this very article still stored?"""
+    reading = narrator.reading(fresh=True)  # the editors' table as it is now
+    record = narrator.records.get(narration_id)
+    return bool(record and record.get("kept")
+                and narrator.is_fresh(record, narrator.fingerprint(article, reading)))
+
+
+def narrate_article(narrator: Narrator, article: Any, *,
+                    progress: Progress | None = None) -> NarrationResult:
+    """Render the whole narration now and keep it (no TTL). The narrator lets go of the
+    audio the previous version used and this one does not (Narrator._render)."""
+    from services.narration import narration_id
+
+    nid = narration_id(article.canonical_url or article.url)
+    stop = threading.Event()
+    watcher = None
+    if progress is not None:
+        watcher = threading.Thread(target=_watch_progress, args=(narrator, nid, progress, stop),
+                                   daemon=True)
+        watcher.start()
+    try:
+        record = narrator.render_now(article, keep=True)
+    finally:
+        stop.set()
+        if watcher is not None:
+            watcher.join(timeout=2)
+    total = int(record.get("total_segments") or 0)
+    if progress is not None:
+        progress("narrating", total, total)
+    return NarrationResult(
+        narration_id=record["id"], audio_bytes=int(record["audio_bytes"]),
+        duration_ms=int(record.get("duration_ms") or 0), engine=record.get("engine", ""),
+        voice=record.get("voice", ""), normalizer_version=record.get("normalizer_version", ""))
+
+
+def _watch_progress(narrator: Narrator, nid: str, progress: Progress,
+                    stop: threading.Event) -> None:
+    while not stop.wait(PROGRESS_POLL_S):
+        try:
+            state = narrator.records.get_progress(nid)
+        except Exception:  # a missed progress report is harmless
+            continue
+        if state and state.get("status") == "rendering":
+            progress("narrating", int(state.get("ready_segments", 0)),
+                     int(state.get("total_segments", 0)))
+
+
 # -- RQ entry points ----------------------------------------------------------------------
 def _job_progress(job: Job | None) -> Progress:
     last = {"at": 0.0, "stage": None}
@@ -260,11 +228,11 @@ def _job_progress(job: Job | None) -> Progress:
 
 
 def run_prerender_job(url: str, force: bool = False, refresh: bool = False) -> dict[str, Any]:
-    ctx = current_context()
     job = get_current_job()
+    services = job_services(job)
     done = False
     try:
-        result = prerender_url(ctx, url, force=force, refresh=refresh,
+        result = prerender_url(services, url, force=force, refresh=refresh,
                                progress=_job_progress(job))
         done = True
         return result
@@ -275,15 +243,15 @@ def run_prerender_job(url: str, force: bool = False, refresh: bool = False) -> d
         # The URL is free for a new job once this one ends for good; a failure RQ will
         # retry keeps it (the retry is the same job).
         if job is not None and (done or not job.retries_left):
-            ctx.book.release_pending(url, job.id)
+            services.jobs.release_pending(url, job.id)
 
 
 def run_crawl_job(listing_url: str, since: str | None = None, limit: int | None = None,
                   force: bool = False) -> dict[str, Any]:
-    ctx = current_context()
     job = get_current_job()
+    services = job_services(job)
     try:
-        return crawl_site(ctx, listing_url, since=since, limit=limit, force=force,
+        return crawl_site(services, listing_url, since=since, limit=limit, force=force,
                           progress=_job_progress(job))
     except ServiceError as exc:
         _record_error(job, exc)
@@ -300,78 +268,3 @@ def _record_error(job: Job | None, exc: ServiceError) -> None:
     job.save_meta()
     if exc.status < 500:
         job.retries_left = 0
-
-
-# -- reading a job's state (API, editor page, CLI) ----------------------------------------
-class JobNotFoundError(ServiceError):
-    status = 404
-    code = "job_not_found"
-    message_vi = "Không tìm thấy tác vụ này. Có thể nó đã xong từ lâu và đã được xoá."
-    message_en = "No such job. It may have finished long ago and been removed."
-
-
-_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-ABANDONED_VI = "Tiến trình xử lý bị dừng đột ngột (máy chủ xử lý tắt hoặc khởi động lại)."
-ABANDONED_EN = "The worker stopped suddenly (it was shut down or restarted)."
-UNEXPECTED_VI = "Lỗi không mong muốn khi tạo âm thanh."
-UNEXPECTED_EN = "Unexpected error while rendering audio."
-
-
-def load_job(connection, job_id: str) -> Job:
-    if not _JOB_ID.match(job_id or ""):
-        raise JobNotFoundError()
-    try:
-        return Job.fetch(job_id, connection=connection)
-    except Exception as exc:  # NoSuchJobError, or data that no longer unpickles
-        raise JobNotFoundError(str(exc)) from None
-
-
-def describe_job(job: Job, *, english: bool = False) -> dict[str, Any]:
-    """A job as the API and the editor page show it."""
-    meta = job.get_meta(refresh=False) if hasattr(job, "get_meta") else job.meta
-    status = job.get_status(refresh=False)
-    status = status.value if hasattr(status, "value") else str(status)
-    error = None
-    if status in {"failed", "stopped", "canceled"} or (meta.get("error_code") and status != "finished"):
-        error = _job_error(job, meta, english)
-    result = job.return_value() if status == "finished" else None
-    progress = {"stage": meta.get("stage"), "done": meta.get("done", 0),
-                "total": meta.get("total", 0)}
-    if status == "finished":
-        progress["stage"] = (result or {}).get("status", "done") if isinstance(result, dict) else "done"
-    return {
-        "id": job.id,
-        "kind": meta.get("kind", ""),
-        "url": meta.get("url", ""),
-        "status": status,
-        "progress": progress,
-        "error": error,
-        "result": result if isinstance(result, dict) else None,
-        "retries_left": job.retries_left,
-        "enqueued_at": job.enqueued_at.isoformat() + "Z" if job.enqueued_at else None,
-        "ended_at": job.ended_at.isoformat() + "Z" if job.ended_at else None,
-    }
-
-
-def _job_error(job: Job, meta: dict, english: bool) -> dict[str, str] | None:
-    if meta.get("error_code"):
-        return {"code": meta["error_code"],
-                "message": meta.get("error_en" if english else "error_vi", "")}
-    latest = job.latest_result()
-    exc_info = (getattr(latest, "exc_string", None) if latest else None) or job.exc_info or ""
-    if "AbandonedJobError" in exc_info:
-        return {"code": "abandoned", "message": ABANDONED_EN if english else ABANDONED_VI}
-    if not exc_info:
-        return None
-    last_line = exc_info.strip().splitlines()[-1][:300]
-    return {"code": "unexpected",
-            "message": f"{UNEXPECTED_EN if english else UNEXPECTED_VI} ({last_line})"}
-
-
-def retry_job(ctx: JobContext, job: Job) -> Job:
-    """An editor's retry: queue the same work again, forced to render."""
-    meta = job.meta
-    if meta.get("kind") == "crawl":
-        return enqueue_crawl(ctx, meta.get("url"))
-    return enqueue_prerender(ctx, meta.get("url"), force=True, refresh=True)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from errors import BusyError, ServiceError
 from scraper.article import Article
+from services.articles import ArticleSource
 
 log = logging.getLogger("docnd.reading")
 
@@ -62,11 +63,9 @@ def build_reader_page(article: Article) -> ReaderPage:
     return ReaderPage(article=article, blocks=views, date_text=format_date_vi(article.published))
 
 
-def load_reader_page(url: str, *, fetcher, store) -> ReaderPage:
+def load_reader_page(url: str, *, source: ArticleSource) -> ReaderPage:
     """The article at `url` (extracted or from the cache), ready for the reader page."""
-    from services.articles import get_article
-
-    return build_reader_page(get_article(url, fetcher=fetcher, store=store))
+    return build_reader_page(source.get(url))
 
 
 @dataclass(frozen=True)
@@ -76,24 +75,22 @@ class PdfDocument:
     content_disposition: str
 
 
-def export_pdf(url: str, *, fetcher, store, site_name: str) -> PdfDocument:
+def export_pdf(url: str, *, source: ArticleSource, site_name: str) -> PdfDocument:
     """Xuất PDF: the article as a tagged PDF, with a download name from its title."""
-    from services.articles import get_article
-    from services.pdf import article_pdf, content_disposition
+    from services.download_names import content_disposition
+    from services.pdf import article_pdf
 
-    article = get_article(url, fetcher=fetcher, store=store)
+    article = source.get(url)
     data = article_pdf(article, site_name=site_name, date_text=format_date_vi(article.published))
     return PdfDocument(data, article.title, content_disposition(article.title, "pdf"))
 
 
-def whole_article_audio(url: str, *, fetcher, store, narrator, admit=None,
+def whole_article_audio(url: str, *, source: ArticleSource, narrator, admit=None,
                         wait_s: float = 60.0, poll_s: float = 0.25) -> str:
     """The narration id of `url`, once its whole-article MP3 exists: renders it on request
     and waits (bounded), for the native player of browsers without scripts. `admit` is the
     render budget: called only if a new render has to start."""
-    from services.articles import get_article
-
-    article = get_article(url, fetcher=fetcher, store=store)
+    article = source.get(url)
     deadline = time.monotonic() + wait_s
     while True:
         record = narrator.request(article, wait=False, admit=admit)
@@ -118,15 +115,13 @@ class Listing:
     problem_vi: str | None = None  # why the list is empty, in words for the reader
 
 
-def latest_articles(*, fetcher, store, site_url: str, limit: int = 20) -> Listing:
+def latest_articles(*, source: ArticleSource, limit: int = 20) -> Listing:
     """The newest articles of the department's listing. The home page must open even when
     the source site is down, so a failure becomes a message on the page, not an error page."""
-    from services.articles import list_articles
-
     try:
-        rows = list_articles(site_url, fetcher=fetcher, store=store, limit=limit)
+        rows = source.latest(limit)
     except ServiceError as exc:
-        log.warning("listing of %s unavailable: %s", site_url, exc)
+        log.warning("listing of %s unavailable: %s", source.site_url, exc)
         return Listing((), exc.message_vi)
     return listing_of(rows)
 

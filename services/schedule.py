@@ -15,26 +15,27 @@ import uuid
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
-from services.prerender import JobContext, enqueue_crawl
+from services.container import Services
+from services.job_queue import enqueue_crawl
 
 log = logging.getLogger("docnd.schedule")
 
 CRAWL_LOCK = "crawl-schedule"
 
 
-def recover_abandoned(ctx: JobContext) -> None:
+def recover_abandoned(services: Services) -> None:
     """Retry (or fail, when out of retries) jobs whose worker stopped sending heartbeats."""
-    for queue in ctx.queues.values():
+    for queue in services.queues.values():
         StartedJobRegistry(queue.name, connection=queue.connection).cleanup()
 
 
-def enqueue_crawl_if_due(ctx: JobContext, interval_s: int, owner: str = "1") -> Job | None:
+def enqueue_crawl_if_due(services: Services, interval_s: int, owner: str = "1") -> Job | None:
     """Queue a crawl unless one was queued less than `interval_s` ago (by anyone)."""
     if interval_s <= 0:
         return None
-    if not ctx.book.try_lock(CRAWL_LOCK, interval_s, owner):
+    if not services.jobs.try_lock(CRAWL_LOCK, interval_s, owner):
         return None
-    job = enqueue_crawl(ctx)
+    job = enqueue_crawl(services)
     log.info("periodic crawl queued: %s", job.id)
     return job
 
@@ -42,8 +43,8 @@ def enqueue_crawl_if_due(ctx: JobContext, interval_s: int, owner: str = "1") -> 
 class CrawlSchedule:
     """The loop itself; `start()` runs it in a daemon thread, `stop()` ends it."""
 
-    def __init__(self, ctx: JobContext, interval_s: int, tick_s: float = 15.0) -> None:
-        self.ctx = ctx
+    def __init__(self, services: Services, interval_s: int, tick_s: float = 15.0) -> None:
+        self.services = services
         self.interval_s = int(interval_s)
         self.tick_s = max(0.5, float(tick_s))
         self.owner = uuid.uuid4().hex
@@ -51,8 +52,8 @@ class CrawlSchedule:
         self._thread: threading.Thread | None = None
 
     def tick(self) -> Job | None:
-        recover_abandoned(self.ctx)
-        return enqueue_crawl_if_due(self.ctx, self.interval_s, self.owner)
+        recover_abandoned(self.services)
+        return enqueue_crawl_if_due(self.services, self.interval_s, self.owner)
 
     def _run(self) -> None:
         while not self._stop.wait(self.tick_s):

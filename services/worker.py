@@ -4,8 +4,9 @@
 `DOCND_REDIS_URL=redis://host:6379/0 .venv/bin/python -m services.worker`
 (or `rq worker -w services.worker.AppWorker prerender crawl --url redis://host:6379/0`).
 
-Each worker builds the app's clients once (create_app) before it forks for jobs, so a job
-gets the same fetcher, stores and voices the web app uses. Its schedule thread queues the
+Each worker builds its container of services once (services/container.py), before it forks
+for jobs, and hands it to every job it performs: a job gets the same fetcher, stores and
+voices the web app uses, from the worker's own settings. Its schedule thread queues the
 periodic crawl (once per interval across all workers) and recovers abandoned jobs.
 """
 from __future__ import annotations
@@ -19,8 +20,8 @@ from rq import SimpleWorker, Worker
 
 from cache.client import connect_redis, hold_pool_locks_across_fork
 from config import load_config
-from services import prerender
-from services.prerender import QUEUE_NAMES
+from services.container import Services, build_services
+from services.job_queue import QUEUE_NAMES
 from services.schedule import CrawlSchedule
 
 
@@ -34,34 +35,38 @@ def _redis_url_of(connection) -> str | None:
 
 
 class _AppWorkerMixin:
-    """Builds the job context from create_app() once, in the worker's main process."""
+    """Builds the container once, in the worker's main process, and gives it to each job."""
 
     grace_s: int = 60
     schedule: CrawlSchedule | None = None
 
+    def __init__(self, *args, services: Services | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.services = services
+
     def work(self, *args, **kwargs):  # type: ignore[override]
-        ctx = prerender._context
-        if ctx is None:
-            from app import create_app  # an entry point may import app
-            from services.jobcontext import context_from_app
-            overrides = {}
+        if self.services is None:
+            config = load_config()
             url = _redis_url_of(self.connection)
             if url:
-                overrides["REDIS_URL"] = url
-            app = create_app(overrides or None)
-            hold_pool_locks_across_fork(app.extensions["redis"])
-            ctx = context_from_app(app)
-            prerender.install_context(ctx)
-            self.grace_s = int(app.config.get("WORKER_GRACE_S", 60))
-            interval_s = int(app.config.get("CRAWL_INTERVAL_S", 0))
-        else:
-            interval_s = int(ctx.settings.get("CRAWL_INTERVAL_S") or 0)
+                config["REDIS_URL"] = url
+            if not config["REDIS_URL"]:
+                raise RuntimeError("the worker needs REDIS_URL")
+            self.services = build_services(config)
+            hold_pool_locks_across_fork(self.services.redis)
+        config = self.services.config
+        self.grace_s = int(config["WORKER_GRACE_S"])
         tick_s = min(15.0, self.job_monitoring_interval + self.grace_s)
-        self.schedule = CrawlSchedule(ctx, interval_s, tick_s).start()
+        self.schedule = CrawlSchedule(self.services, int(config["CRAWL_INTERVAL_S"]),
+                                      tick_s).start()
         try:
             return super().work(*args, **kwargs)
         finally:
             self.schedule.stop()
+
+    def perform_job(self, job, queue, *args, **kwargs):  # type: ignore[override]
+        job.services = self.services  # read by services.prerender.job_services
+        return super().perform_job(job, queue, *args, **kwargs)
 
     def get_heartbeat_ttl(self, job, working_time: float = 0.0) -> int:  # type: ignore[override]
         # RQ adds a fixed 60 s of grace; ours is configurable so a dead worker's job is
@@ -103,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     # RQ blocks on BLPOP: no socket timeout on the worker's own connection.
     connection = connect_redis(config["REDIS_URL"], timeout_s=None)
     hold_pool_locks_across_fork(connection)  # RQ's pub/sub thread shares it with the horse
+    services = build_services(config)
+    hold_pool_locks_across_fork(services.redis)
     worker_class = AppSimpleWorker if args.simple else AppWorker
     worker = worker_class(args.queues, connection=connection,
-                          job_monitoring_interval=int(config["WORKER_HEARTBEAT_S"]))
-    worker.grace_s = int(config["WORKER_GRACE_S"])
+                          job_monitoring_interval=int(config["WORKER_HEARTBEAT_S"]),
+                          services=services)
     worker.work(burst=args.burst, with_scheduler=True)
     return 0
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from errors import BadRequestError
-from services.articles import get_article, list_articles
+from services.container import services_of
+from web.args import article_url_arg
 
 bp = Blueprint("api_articles", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/articles")
 def articles():
-    config = current_app.config
     try:
         limit = int(request.args.get("limit", 50))
     except ValueError:
@@ -20,23 +20,12 @@ def articles():
         raise BadRequestError("limit must be a whole number from 1 to 200",
                               message_vi="Tham số limit phải là một số nguyên từ 1 đến 200.",
                               message_en="limit must be a whole number from 1 to 200.")
-    items = list_articles(config["SITE_URL"], fetcher=current_app.extensions["fetcher"],
-                          store=current_app.extensions["article_store"],
-                          max_pages=config["LISTING_MAX_PAGES"],
-                          deadline_s=config["LISTING_DEADLINE_S"],
-                          ttl_s=config["LISTING_TTL_S"], limit=limit)
+    items = services_of(current_app).articles.latest(limit)
     return jsonify(articles=[{"url": i["url"], "title": i["title"], "published": i["published"]}
                              for i in items])
 
 
 @bp.get("/article")
 def article():
-    url = (request.args.get("url") or "").strip()
-    if not url:
-        raise BadRequestError("url is required",
-                              message_vi="Xin cho biết địa chỉ bài viết (tham số url).",
-                              message_en="Give the article address (the url parameter).")
-    found = get_article(url, fetcher=current_app.extensions["fetcher"],
-                        store=current_app.extensions["article_store"],
-                        fresh_s=current_app.config["ARTICLE_FRESH_S"])
+    found = services_of(current_app).articles.get(article_url_arg())
     return jsonify(found.to_dict())

@@ -2,14 +2,12 @@
 `GET /api/v1/jobs/<id>` tells how a job is doing. Bearer token, compared in constant time."""
 from __future__ import annotations
 
-from datetime import date
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, jsonify, request
 
 from errors import BadRequestError, ServiceError
-from services.jobcontext import enqueue_context
-from services.prerender import (PRERENDER_QUEUE, describe_job, enqueue_crawl, enqueue_prerender,
+from services.addresses import check_address
+from services.container import services_of
+from services.job_queue import (check_since, describe_job, enqueue_crawl, enqueue_prerender,
                                 load_job)
 from web.editor_auth import require_bearer
 from web.negotiate import wants_english
@@ -17,7 +15,6 @@ from web.negotiate import wants_english
 bp = Blueprint("api_jobs", __name__)
 
 MAX_URLS = 100
-MAX_URL_CHARS = 2000
 
 
 class UnsupportedMediaError(ServiceError):
@@ -32,33 +29,6 @@ class TooManyUrlsError(ServiceError):
     code = "too_many_urls"
     message_vi = f"Mỗi lần gửi tối đa {MAX_URLS} địa chỉ bài viết."
     message_en = f"At most {MAX_URLS} article URLs per request."
-
-
-def check_url(url: object) -> str:
-    """A plausible web address; whether the site is allowed is the scraper's to say."""
-    if not isinstance(url, str) or not url.strip() or len(url) > MAX_URL_CHARS:
-        raise BadRequestError(message_vi="Địa chỉ bài viết không hợp lệ.",
-                              message_en="An article URL is not valid.")
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
-        parts = urlsplit("")
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise BadRequestError(
-            message_vi=f"Địa chỉ bài viết phải bắt đầu bằng http:// hoặc https://: {url[:200]}",
-            message_en=f"An article URL must start with http:// or https://: {url[:200]}")
-    return url
-
-
-def check_since(since: object) -> str | None:
-    if since in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(since)).isoformat()
-    except ValueError:
-        raise BadRequestError(message_vi="Ngày phải theo dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-28.",
-                              message_en="The date must be YYYY-MM-DD, e.g. 2022-06-28.") from None
 
 
 @bp.after_request
@@ -79,16 +49,16 @@ def prerender():
         raise BadRequestError(message_vi="Nội dung JSON không hợp lệ.",
                               message_en="The JSON body is not valid.")
     force = bool(body.get("force", False))
-    ctx = enqueue_context(current_app)
+    services = services_of(current_app)
     jobs = []
     if body.get("listing"):
         listing = body["listing"]
-        listing_url = check_url(listing) if isinstance(listing, str) else None
+        listing_url = check_address(listing) if isinstance(listing, str) else None
         limit = body.get("limit")
         if limit is not None and (not isinstance(limit, int) or limit < 1):
             raise BadRequestError(message_vi="limit phải là số nguyên dương.",
                                   message_en="limit must be a positive integer.")
-        job = enqueue_crawl(ctx, listing_url, since=check_since(body.get("since")), limit=limit,
+        job = enqueue_crawl(services, listing_url, since=check_since(body.get("since")), limit=limit,
                             force=force)
         jobs.append({"id": job.id, "url": job.meta["url"], "kind": "crawl"})
     urls = body.get("urls", [])
@@ -99,12 +69,12 @@ def prerender():
                               message_en="urls must be a list of URLs.")
     if len(urls) > MAX_URLS:
         raise TooManyUrlsError()
-    checked = list(dict.fromkeys(check_url(u) for u in urls))  # unique, in order
+    checked = list(dict.fromkeys(check_address(u) for u in urls))  # unique, in order
     if not checked and not jobs:
         raise BadRequestError(message_vi="Chưa có địa chỉ bài viết nào (urls) hay trang danh sách (listing).",
                               message_en="Give article URLs (urls) or a listing to crawl (listing).")
     for url in checked:
-        job = enqueue_prerender(ctx, url, force=force)
+        job = enqueue_prerender(services, url, force=force)
         jobs.append({"id": job.id, "url": url, "kind": "prerender"})
     return jsonify(jobs=jobs), 202
 
@@ -112,6 +82,5 @@ def prerender():
 @bp.get("/api/v1/jobs/<job_id>")
 def job_status(job_id: str):
     require_bearer()
-    connection = current_app.extensions["queues"][PRERENDER_QUEUE].connection
-    job = load_job(connection, job_id)
+    job = load_job(services_of(current_app).redis, job_id)
     return jsonify(describe_job(job, english=wants_english(request)))

@@ -5,34 +5,15 @@ order); `audio_url` (the whole article) appears when it is "ready".
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, jsonify, request, url_for
 
-from errors import BadRequestError
-from services.articles import get_article
+from services.container import services_of
+from web.args import article_url_arg
 
 bp = Blueprint("api_narration", __name__)
 
 POLL_AFTER_MS = 500
 _INTERNAL = ("fingerprint", "kept", "audio_key", "content_hash")
-
-
-class BadArticleUrlError(BadRequestError):
-    code = "bad_url"
-    message_vi = "Địa chỉ bài viết không hợp lệ. Hãy dùng một địa chỉ bắt đầu bằng http:// hoặc https://."
-    message_en = "The article address is not valid. Use an address starting with http:// or https://."
-
-
-def article_url_arg() -> str:
-    url = (request.args.get("url") or "").strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
-        raise BadArticleUrlError(url[:200]) from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2048:
-        raise BadArticleUrlError(url[:200])
-    return url
 
 
 def present(record: dict) -> dict:
@@ -52,10 +33,8 @@ def present(record: dict) -> dict:
 @bp.get("/api/v1/narration")
 def narration():
     url = article_url_arg()
-    article = get_article(url, fetcher=current_app.extensions["fetcher"],
-                          store=current_app.extensions["article_store"])
-    record = current_app.extensions["narrator"].request(
-        article, admit=current_app.extensions["render_admission"])
+    services = services_of(current_app)
+    record = services.narrator.request(services.articles.get(url), admit=services.admit_render)
     response = jsonify(present(record))
     response.headers["Cache-Control"] = "no-store" if record["status"] != "ready" else "no-cache"
     return response

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from errors import NotFoundError
+from services.container import services_of
+from services.download_names import content_disposition
 from web.errors import error_response
 
 HTTP_MESSAGES = {416: ("Phần tệp âm thanh được yêu cầu không tồn tại.",
@@ -28,12 +29,12 @@ class AudioNotFoundError(NotFoundError):
     message_en = "This audio file was not found. It may have expired; open the article again."
 
 
-def _mp3_response(data: bytes, etag: str, cache_control: str, download_name: str):
+def _mp3_response(data: bytes, etag: str, cache_control: str, title: str):
     # The bytes are already in memory: one body, not a file wrapper read 8 KB at a time
     # (that alone halved throughput under load). Werkzeug still does Range, ETag and 304.
     response = Response(data, mimetype="audio/mpeg")
     response.set_etag(etag)
-    response.headers["Content-Disposition"] = _content_disposition(download_name)
+    response.headers["Content-Disposition"] = content_disposition(title, "mp3", inline=True)
     try:
         response = response.make_conditional(request, accept_ranges=True,
                                              complete_length=len(data))
@@ -54,31 +55,20 @@ def _mp3_response(data: bytes, etag: str, cache_control: str, download_name: str
 def segment_audio(key: str):
     if not _KEY.match(key):
         raise AudioNotFoundError(f"bad audio key {key!r}")
-    data = current_app.extensions["audio_store"].get(key)
+    data = services_of(current_app).audio.get(key)
     if data is None:
         raise AudioNotFoundError(key)
-    return _mp3_response(data, key, IMMUTABLE, f"{key}.mp3")
+    return _mp3_response(data, key, IMMUTABLE, key)
 
 
 @bp.get("/audio/article/<narration_id>.mp3")
 def article_audio(narration_id: str):
     if not _KEY.match(narration_id):
         raise AudioNotFoundError(f"bad narration id {narration_id!r}")
-    found = current_app.extensions["narrator"].article_audio(narration_id)
+    found = services_of(current_app).narrator.article_audio(narration_id)
     if found is None:
         raise AudioNotFoundError(narration_id)
     data, record = found
     # Stable URL whose content changes when the article is re-rendered: revalidate by ETag.
     return _mp3_response(data, record["audio_key"], "public, max-age=300, must-revalidate",
-                         _download_name(record.get("title") or narration_id))
-
-
-def _content_disposition(name: str) -> str:
-    """inline, with an ASCII fallback name and the UTF-8 one (RFC 6266 / 5987)."""
-    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "") or "audio.mp3"
-    return f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-
-
-def _download_name(title: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\r\n]+', " ", title).strip()[:80] or "bai-viet"
-    return f"{cleaned}.mp3"
+                         record.get("title") or narration_id)

@@ -48,7 +48,8 @@ def extract_command(source: str, as_json: bool, base_url: str | None) -> None:
         if "://" not in source and path.is_file():
             article = extract_article(path.read_bytes(), base_url or path.resolve().as_uri())
         else:
-            fetcher = current_app.extensions["fetcher"]
+            from services.container import services_of
+            fetcher = services_of(current_app).fetcher
             result = fetcher.fetch(source)
             article = extract_article(result.body, result.url, charset=result.charset)
     except ServiceError as exc:

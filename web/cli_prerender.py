@@ -9,10 +9,10 @@ when any article failed.
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 import threading
 import time
-from datetime import date
 
 import click
 from flask import current_app
@@ -20,20 +20,20 @@ from flask.cli import with_appcontext
 from rq import Worker
 
 from cache.client import connect_redis
-from services import prerender as jobs
-from services.jobcontext import context_from_app
+from errors import ServiceError
+from services import job_queue as jobs
+from services.container import Services, services_of
+from services.prerender import crawl_site
 
 TERMINAL = {"finished", "failed", "stopped", "canceled"}
 POLL_S = 0.5
 
 
 def _check_since(ctx, param, value):  # noqa: ARG001 (click callback)
-    if value is None:
-        return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter("dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-28 (YYYY-MM-DD)") from None
+        return jobs.check_since(value)
+    except ServiceError as exc:
+        raise click.BadParameter(exc.message_vi) from None
 
 
 @click.command("prerender")
@@ -46,25 +46,25 @@ def _check_since(ctx, param, value):  # noqa: ARG001 (click callback)
 @with_appcontext
 def prerender_command(listing, since, limit, urls, force, wait):
     """Pre-render articles: the listing's (crawled here) and/or the given URLs."""
-    app = current_app._get_current_object()
-    queue = app.extensions["queues"][jobs.PRERENDER_QUEUE]
+    services = services_of(current_app)
+    queue = services.queues[jobs.PRERENDER_QUEUE]
     run_here = wait and Worker.count(queue=queue) == 0
-    ctx = context_from_app(app)
     if run_here:
         # No worker listens: run the jobs in this process, with quick retries.
-        ctx.settings.update(PRERENDER_RETRY_INTERVALS_S=[0, 0, 0], CRAWL_INTERVAL_S=0)
+        services = dataclasses.replace(services, config={
+            **services.config, "PRERENDER_RETRY_INTERVALS_S": [0, 0, 0], "CRAWL_INTERVAL_S": 0})
     queued: list[dict] = []
     if listing or not urls:
-        listing_url = listing or ctx.settings.get("LISTING_URL") or ctx.settings["SITE_URL"]
+        listing_url = listing or jobs.default_listing(services.config)
         click.echo(f"Quét trang tin {listing_url} …", err=True)
         try:
-            found = jobs.crawl_site(ctx, listing_url, since=since, limit=limit, force=force)
+            found = crawl_site(services, listing_url, since=since, limit=limit, force=force)
         except Exception as exc:  # a domain error or the site down: say it, exit non-zero
             raise click.ClickException(f"không quét được trang tin: {getattr(exc, 'message_vi', '')} {exc}")
         queued += found["jobs"]
         click.echo(f"Tìm thấy {found['found']} bài.", err=True)
     for url in urls:
-        job = jobs.enqueue_prerender(ctx, url, force=force)
+        job = jobs.enqueue_prerender(services, url, force=force)
         queued.append({"id": job.id, "url": url})
     if not wait:
         for item in queued:
@@ -80,9 +80,9 @@ def prerender_command(listing, since, limit, urls, force, wait):
     ids = [item["id"] for item in queued]
     if run_here:
         click.echo("Không có worker nào đang chạy: xử lý ngay tại đây.", err=True)
-        failed = _run_here(app, ctx, ids)
+        failed = _run_here(services, ids)
     else:
-        failed = _follow(queue.connection, ids)
+        failed = _follow(services.redis, ids)
     sys.exit(1 if failed else 0)
 
 
@@ -142,15 +142,15 @@ def _follow(connection, ids: list[str]) -> bool:
     return _summary(states, started)
 
 
-def _run_here(app, ctx, ids: list[str]) -> bool:
+def _run_here(services: Services, ids: list[str]) -> bool:
     from services.worker import AppSimpleWorker
 
-    jobs.install_context(ctx)
     started = time.monotonic()
-    connection = connect_redis(app.config["REDIS_URL"], timeout_s=None)
-    worker = AppSimpleWorker([jobs.PRERENDER_QUEUE], connection=connection)
+    # RQ blocks on BLPOP: no socket timeout on the worker's own connection.
+    connection = connect_redis(services.config["REDIS_URL"], timeout_s=None)
+    worker = AppSimpleWorker([jobs.PRERENDER_QUEUE], connection=connection, services=services)
     stop = threading.Event()
-    drawer = threading.Thread(target=_draw, args=(app.extensions["redis"], ids, started, stop),
+    drawer = threading.Thread(target=_draw, args=(services.redis, ids, started, stop),
                               daemon=True)
     drawer.start()
     try:
@@ -158,5 +158,4 @@ def _run_here(app, ctx, ids: list[str]) -> bool:
     finally:
         stop.set()
         drawer.join(timeout=5)
-        jobs.install_context(None)
-    return _summary(_states(app.extensions["redis"], ids), started)
+    return _summary(_states(services.redis, ids), started)

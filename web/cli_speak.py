@@ -23,8 +23,9 @@ def speak_command(text: str, output: str, engine_name: str | None, raw: bool) ->
     """Read TEXT aloud (normalized to spoken Vietnamese) into an MP3 file."""
     from reader.normalize import normalize
     from reader.sentences import chunk_text, split_sentences
-    engines = current_app.extensions["engines"]
-    engine = engines[engine_name] if engine_name else current_app.extensions["engine"]
+    from services.container import services_of
+    services = services_of(current_app)
+    engine = services.engines[engine_name] if engine_name else services.engine
     spoken = text if raw else normalize(text)
     chunks = [chunk for sentence in split_sentences(spoken)
               for chunk in chunk_text(sentence, engine.max_chars) if chunk.strip()]

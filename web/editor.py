@@ -12,13 +12,15 @@ from urllib.parse import quote
 from flask import (Blueprint, Response, current_app, flash, jsonify, redirect, render_template,
                    request, url_for)
 
-from cache.jobs import JobBook
-from cache.lexicon_edits import MAX_READING_CHARS, MAX_TERM_CHARS, LexiconEdits
+from cache.lexicon_edits import MAX_READING_CHARS, MAX_TERM_CHARS
 from errors import BadRequestError, ServiceError
-from services.jobcontext import enqueue_context
-from services.prerender import (PRERENDER_QUEUE, articles_with_term, describe_job, enqueue_crawl,
-                                enqueue_prerender, load_job, retry_job)
-from web.api_jobs import MAX_URLS, TooManyUrlsError, check_url
+from services.addresses import check_address
+from services.container import Services, services_of
+from services.editors_lexicon import check_entry, speak_with_entry
+from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
+                                retry_job)
+from services.prerender import articles_with_term
+from web.api_jobs import MAX_URLS, TooManyUrlsError
 from web.editor_auth import (csrf_token, editor_token, is_signed_in, require_csrf, sign_in,
                              sign_out)
 from web.feed import article_audio_path
@@ -63,16 +65,8 @@ def _require_editor() -> None:
         raise SignInRequiredError()
 
 
-def _book() -> JobBook:
-    return JobBook(current_app.extensions["redis"], current_app.extensions["keys"])
-
-
-def _lexicon() -> LexiconEdits:
-    return LexiconEdits(current_app.extensions["redis"], current_app.extensions["keys"])
-
-
-def _connection():
-    return current_app.extensions["queues"][PRERENDER_QUEUE].connection
+def _services() -> Services:
+    return services_of(current_app)
 
 
 def _back(message: str, category: str = "status"):
@@ -86,11 +80,11 @@ def _back(message: str, category: str = "status"):
 def queue_snapshot(limit: int = 50) -> dict:
     english = wants_english(request)
     jobs = []
-    for job_id in _book().recent_job_ids(limit):
+    for job_id in _services().jobs.recent_job_ids(limit):
         try:
-            job = load_job(_connection(), job_id)
+            job = load_job(_services().redis, job_id)
         except ServiceError:
-            _book().forget_job(job_id)  # its data expired
+            _services().jobs.forget_job(job_id)  # its data expired
             continue
         jobs.append(describe_job(job, english=english))
     counts: dict[str, int] = {}
@@ -108,12 +102,12 @@ def index():
     editor_token()
     if not is_signed_in():
         return render_template("editor/login.html"), 401
-    book = _book()
-    lexicon = _lexicon().entries()
+    book = _services().jobs
+    lexicon = _services().lexicon.entries()
     return render_template(
         "editor/index.html", snapshot=queue_snapshot(), records=book.latest_records(50),
         record_count=book.count_records(), lexicon=lexicon,
-        feed_review=bool(current_app.config.get("FEED_REVIEW")), max_urls=MAX_URLS,
+        feed_review=current_app.config["FEED_REVIEW"], max_urls=MAX_URLS,
         max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS)
 
 
@@ -152,11 +146,11 @@ def prerender():
                               message_en="Please paste at least one article URL.")
     if len(lines) > MAX_URLS:
         raise TooManyUrlsError()
-    urls = list(dict.fromkeys(check_url(line) for line in lines))
+    urls = list(dict.fromkeys(check_address(line) for line in lines))
     force = request.form.get("force") == "1"
-    ctx = enqueue_context(current_app)
+    services = _services()
     for url in urls:
-        enqueue_prerender(ctx, url, force=force)
+        enqueue_prerender(services, url, force=force)
     return _back(f"Đã đưa {len(urls)} bài vào hàng đợi.")
 
 
@@ -164,7 +158,7 @@ def prerender():
 def crawl():
     _require_editor()
     require_csrf()
-    job = enqueue_crawl(enqueue_context(current_app))
+    job = enqueue_crawl(_services())
     return _back(f"Đã bắt đầu quét trang tin {job.meta['url']}.")
 
 
@@ -172,7 +166,7 @@ def crawl():
 def retry(job_id: str):
     _require_editor()
     require_csrf()
-    job = retry_job(enqueue_context(current_app), load_job(_connection(), job_id))
+    job = retry_job(_services(), load_job(_services().redis, job_id))
     return _back(f"Đã đưa lại vào hàng đợi: {job.meta.get('url', '')}")
 
 
@@ -181,9 +175,9 @@ def retry(job_id: str):
 def publish():
     _require_editor()
     require_csrf()
-    url = check_url(request.form.get("url"))
+    url = check_address(request.form.get("url"))
     public = request.form.get("public") == "1"
-    record = _book().set_public(url, public)
+    record = _services().jobs.set_public(url, public)
     if record is None:
         raise BadRequestError(message_vi="Bài này chưa có âm thanh đọc trước.",
                               message_en="This article has no pre-rendered audio.")
@@ -212,10 +206,9 @@ def lexicon_save():
     _require_editor()
     require_csrf()
     term, reading = _lexicon_form()
-    from services.prerender_adapters import check_entry
     term, reading = check_entry(term, reading)
-    _lexicon().put(term, reading)
-    count = len(articles_with_term(_book(), term))
+    _services().lexicon.put(term, reading)
+    count = len(articles_with_term(_services().jobs, term))
     more = f" {count} bài đã đọc trước có từ này; bấm “Đọc lại” để cập nhật." if count else ""
     return _back(f"Đã lưu: “{term}” đọc là “{reading}”.{more}")
 
@@ -225,7 +218,7 @@ def lexicon_delete():
     _require_editor()
     require_csrf()
     term = request.form.get("term", "")
-    if not _lexicon().delete(term):
+    if not _services().lexicon.delete(term):
         raise BadRequestError(message_vi="Không có từ này trong bảng.",
                               message_en="That word is not in the table.")
     return _back(f"Đã xoá cách đọc của “{term}”.")
@@ -237,8 +230,8 @@ def lexicon_preview():
     _require_editor()
     require_csrf()
     term, reading = _lexicon_form()
-    from services.prerender_adapters import speak_with_entry
-    spoken, audio = speak_with_entry(current_app, term, reading)
+    services = _services()
+    spoken, audio = speak_with_entry(services.lexicon, services.engines["offline"], term, reading)
     response = Response(audio, mimetype="audio/mpeg")
     response.headers["X-Spoken-Text"] = quote(spoken)
     response.headers["Content-Disposition"] = "inline; filename=nghe-thu.mp3"
@@ -250,10 +243,10 @@ def lexicon_rerender():
     _require_editor()
     require_csrf()
     term = " ".join(request.form.get("term", "").split())
-    urls = articles_with_term(_book(), term) if term else []
-    ctx = enqueue_context(current_app)
+    urls = articles_with_term(_services().jobs, term) if term else []
+    services = _services()
     for url in urls:
-        enqueue_prerender(ctx, url, force=True)
+        enqueue_prerender(services, url, force=True)
     if not urls:
         return _back(f"Không có bài đọc trước nào chứa “{term}”.")
     return _back(f"Đã đưa {len(urls)} bài có “{term}” vào hàng đợi để đọc lại.")

@@ -25,6 +25,7 @@ from scraper.policy import check_target
 from scraper.profiles import load_profiles
 from services.embed_policy import (allowed_origins, article_hosts, check_article_url,
                                    check_origin, normalize_origin, origin_allowed)
+from services.container import services_of
 from services.embed_profiles import page_selectors
 from web.security import CSP as HOUSE_CSP
 
@@ -55,7 +56,7 @@ def _checked_url(raw: str | None) -> str:
     # The scraper's own rules too (private addresses, odd IP spellings): one policy, so the
     # widget refuses at once what the narration would refuse later.
     try:
-        check_target(url, current_app.extensions["fetcher"].policy)
+        check_target(url, services_of(current_app).fetcher.policy)
     except SourceUnreachableError:
         pass  # a DNS hiccup is the narration's to report, not a refusal
     return url
@@ -72,9 +73,10 @@ def build_embed_js(selectors: list[dict]) -> bytes:
 
 
 def _embed_js_bytes() -> bytes:
-    cached = current_app.extensions.get("embed_js")
+    memo = services_of(current_app).memo
+    cached = memo.get("embed_js")
     if cached is None or current_app.debug:
-        cached = current_app.extensions["embed_js"] = build_embed_js(page_selectors(load_profiles()))
+        cached = memo["embed_js"] = build_embed_js(page_selectors(load_profiles()))
     return cached
 
 

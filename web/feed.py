@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, request
 
-from cache.jobs import JobBook, PrerenderRecord
+from cache.jobs import PrerenderRecord
+from services.container import services_of
 
 bp = Blueprint("feed", __name__)
 
@@ -92,9 +93,8 @@ def build_feed(records: list[PrerenderRecord], *, title: str, site_url: str, sel
 @bp.get("/feed.xml")
 def feed():
     config = current_app.config
-    ext = current_app.extensions
-    book = JobBook(ext["redis"], ext["keys"])
-    records = book.latest_records(int(config.get("FEED_MAX_ITEMS", 50)), public_only=True)
+    records = services_of(current_app).jobs.latest_records(config["FEED_MAX_ITEMS"],
+                                                          public_only=True)
     body = build_feed(records, title=f"Đọc nội dung · {config['SITE_NAME']}",
                       site_url=config["SITE_URL"], self_url=request.base_url,
                       author=config["SITE_NAME"])

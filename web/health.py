@@ -7,6 +7,7 @@ import requests
 from flask import Blueprint, current_app, jsonify
 
 from cache.client import redis_ok
+from services.container import services_of
 
 bp = Blueprint("health", __name__)
 
@@ -36,10 +37,10 @@ def site_reachable(url: str, timeout_s: float, session: requests.Session | None 
 @bp.get("/healthz")
 def healthz():
     config = current_app.config
-    cache = current_app.extensions.setdefault("health_cache", {})
-    redis_up = redis_ok(current_app.extensions["redis"])
-    voices = {name: bool(engine.available())
-              for name, engine in current_app.extensions.get("engines", {}).items()}
+    services = services_of(current_app)
+    cache = services.memo.setdefault("health", {})
+    redis_up = redis_ok(services.redis)
+    voices = {name: bool(engine.available()) for name, engine in services.engines.items()}
     if voices.get("gtts"):
         # The breaker only knows about calls already made; ask Google itself (once a minute)
         # so "usable" means usable. Any answer counts: the endpoint is a POST.
@@ -47,7 +48,7 @@ def healthz():
         voices["gtts"] = site_reachable(google, config["GTTS_PROBE_TIMEOUT_S"], cache=cache)
     site = {"url": config["SITE_URL"],
             "reachable": site_reachable(config["SITE_URL"], config["HEALTH_SITE_TIMEOUT_S"],
-                                        current_app.extensions.get("http"), cache)}
+                                        services.http, cache)}
     body = {
         "status": "ok" if redis_up else "degraded",
         "version": config["VERSION"],

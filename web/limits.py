@@ -44,7 +44,6 @@ def build_limiter(app: Flask) -> Limiter:
         swallow_errors=True,
         enabled=app.config["RATE_LIMITS_ENABLED"],
     )
-    app.extensions["limiter"] = limiter
     return limiter
 
 

@@ -11,9 +11,12 @@ from pathlib import Path
 from flask import (Blueprint, Response, current_app, redirect, render_template, request,
                    url_for)
 
-from errors import BadRequestError
 from scraper.errors import ListingPageError
 from services import reading
+from services.addresses import MAX_URL_CHARS
+from services.articles import ArticleSource
+from services.container import services_of
+from web.args import article_url_arg
 from web.errors import error_response
 from web.negotiate import wants_json
 
@@ -23,29 +26,20 @@ STATIC_MAX_AGE_S = 365 * 24 * 3600  # versioned URLs (?v=hash) never change
 STATIC_UNVERSIONED_MAX_AGE_S = 3600
 
 
-def _article_url() -> str:
-    url = (request.args.get("url") or "").strip()
-    if not url:
-        raise BadRequestError("missing url", message_vi="Thiếu địa chỉ bài viết (tham số url).",
-                              message_en="The article address (url parameter) is missing.")
-    return url
-
-
-def _collaborators() -> dict:
-    return {"fetcher": current_app.extensions["fetcher"],
-            "store": current_app.extensions["article_store"]}
+def _source() -> ArticleSource:
+    return services_of(current_app).articles
 
 
 @bp.get("/")
 def home():
-    listing = reading.latest_articles(**_collaborators(), site_url=current_app.config["SITE_URL"])
+    listing = reading.latest_articles(source=_source())
     return render_template("pages/home.html", listing=listing)
 
 
 @bp.get("/read")
 def read():
-    url = _article_url()
-    page = reading.load_reader_page(url, **_collaborators())
+    url = article_url_arg()
+    page = reading.load_reader_page(url, source=_source())
     return render_template("pages/read.html", page=page)
 
 
@@ -62,8 +56,8 @@ def _listing_page(exc: ListingPageError):
 
 @bp.get("/pdf")
 def pdf():
-    url = _article_url()
-    document = reading.export_pdf(url, **_collaborators(),
+    url = article_url_arg()
+    document = reading.export_pdf(url, source=_source(),
                                   site_name=current_app.config["SITE_NAME"])
     response = Response(document.data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = document.content_disposition
@@ -75,16 +69,16 @@ def pdf():
 def listen():
     """The whole article as one MP3, for the native <audio> when scripts are off: renders on
     request (bounded wait), then redirects to the stable whole-article URL."""
-    url = _article_url()
+    url = article_url_arg()
+    services = services_of(current_app)
     narration_id = reading.whole_article_audio(
-        url, **_collaborators(), narrator=current_app.extensions["narrator"],
-        admit=current_app.extensions.get("render_admission"))
+        url, source=services.articles, narrator=services.narrator, admit=services.admit_render)
     return redirect(url_for("audio.article_audio", narration_id=narration_id), code=303)
 
 
 @bp.app_context_processor
 def _asset_helpers() -> dict:
-    return {"asset_url": asset_url}
+    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS}
 
 
 def asset_url(filename: str) -> str:

@@ -19,16 +19,16 @@ ENGINE_NAMES = ("auto", "gtts", "offline")
 def build_engines(config: dict[str, Any], breaker_state=None) -> dict[str, Engine]:
     """The name → engine table (every engine, built once; `auto` shares the other two).
     `breaker_state`: where Google's breaker is shared with the other processes (optional)."""
-    offline = OfflineEngine(config.get("OFFLINE_VOICE", "vi"), config.get("OFFLINE_RATE_WPM", 165))
+    offline = OfflineEngine(config["OFFLINE_VOICE"], config["OFFLINE_RATE_WPM"])
     gtts = GttsEngine(
-        tld=config.get("GTTS_TLD", "com.vn"),
-        timeout_s=config.get("GTTS_TIMEOUT_S", 8.0),
-        pool_size=config.get("GTTS_POOL_SIZE", 8),
-        retries=config.get("GTTS_RETRIES", 2),
-        backoff_s=config.get("GTTS_BACKOFF_S", 0.25),
-        retry_after_max_s=config.get("GTTS_RETRY_AFTER_MAX_S", 10.0),
-        breaker=CircuitBreaker(config.get("GTTS_BREAKER_FAILURES", 3),
-                               config.get("GTTS_BREAKER_COOLDOWN_S", 60.0),
+        tld=config["GTTS_TLD"],
+        timeout_s=config["GTTS_TIMEOUT_S"],
+        pool_size=config["GTTS_POOL_SIZE"],
+        retries=config["GTTS_RETRIES"],
+        backoff_s=config["GTTS_BACKOFF_S"],
+        retry_after_max_s=config["GTTS_RETRY_AFTER_MAX_S"],
+        breaker=CircuitBreaker(config["GTTS_BREAKER_FAILURES"],
+                               config["GTTS_BREAKER_COOLDOWN_S"],
                                shared=breaker_state),
     )
     return {"offline": offline, "gtts": gtts, "auto": AutoEngine(gtts, offline)}

@@ -6,7 +6,7 @@ import time
 from cache.audio import AudioStore
 from cache.jobs import JobBook, PrerenderRecord
 from cache.keys import Keys
-from services.jobcontext import enqueue_context
+from services.container import services_of
 from services.schedule import CrawlSchedule, enqueue_crawl_if_due
 
 KEYS = Keys("docnd:")
@@ -68,7 +68,7 @@ def test_hold_puts_back_audio_let_go_of_just_before(redis_client):
 
 def test_periodic_crawl_is_queued_once_across_workers(editor_app, redis_client):
     from rq import Queue
-    ctx = enqueue_context(editor_app)
+    ctx = services_of(editor_app)
     # Two workers' schedules (two machines) tick at the same moments.
     schedules = [CrawlSchedule(ctx, interval_s=600, tick_s=1) for _ in range(2)]
     queued = [s.tick() for s in schedules for _ in range(3)]
@@ -79,4 +79,4 @@ def test_periodic_crawl_is_queued_once_across_workers(editor_app, redis_client):
 
 
 def book_ttl(ctx) -> int:
-    return ctx.book.lock_ttl_s("crawl-schedule")
+    return ctx.jobs.lock_ttl_s("crawl-schedule")

@@ -7,10 +7,10 @@ from urllib.parse import unquote
 import pytest
 
 from app import create_app
-from cache.jobs import JobBook
 from tests.editor import workers
 from tests.editor.conftest import csrf_of
 from tests.editor.workers import TOKEN
+from services.container import services_of
 
 
 @pytest.fixture()
@@ -53,7 +53,7 @@ def test_edit_then_rerender_only_the_articles_with_the_term(setup):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["prerender"]).exit_code == 0
     workers.run_burst(env)
-    book = JobBook(app.extensions["redis"], app.extensions["keys"])
+    book = services_of(app).jobs
     before = {r.url: r for r in book.latest_records(100)}
     with_term = {u for u in before
                  if "TNHH" in (site_dir / "tin-tuc" / u.rsplit("/", 1)[1]).read_text()}

@@ -7,9 +7,9 @@ import feedparser
 import pytest
 
 from app import create_app
-from cache.jobs import JobBook
 from tests.editor import workers
 from tests.editor.workers import TOKEN, edit_first_paragraph, run_burst
+from services.container import services_of
 
 
 @pytest.fixture()
@@ -29,12 +29,12 @@ def e2e_app(env):
 
 
 def _kept_audio_keys(redis_client, app) -> set[bytes]:
-    pattern = app.extensions["keys"].audio_kept("*")
+    pattern = services_of(app).keys.audio_kept("*")
     return set(redis_client.scan_iter(match=pattern, count=1000))
 
 
 def _records(app):
-    book = JobBook(app.extensions["redis"], app.extensions["keys"])
+    book = services_of(app).jobs
     return {r.url: r for r in book.latest_records(1000)}
 
 
@@ -143,7 +143,7 @@ def test_feed_review_holds_audio_until_an_editor_publishes(env, site, redis_clie
     page = client.get("/editor")
     client.post("/editor/login", data={"token": TOKEN, "csrf_token": csrf_of(page.text)})
     page = client.get("/editor")
-    record = JobBook(app.extensions["redis"], app.extensions["keys"]).get_record(url)
+    record = services_of(app).jobs.get_record(url)
     assert f'src="/audio/article/{record.narration_id}.mp3"' in page.text  # preview first
     assert "Đưa lên podcast" in page.text
     client.post("/editor/articles/publish", data={"csrf_token": csrf_of(page.text), "url": url,

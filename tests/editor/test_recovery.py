@@ -6,10 +6,10 @@ import pytest
 from rq.registry import StartedJobRegistry
 
 from app import create_app
-from cache.jobs import JobBook
 from services.narration import narration_id
 from tests.editor import workers
 from tests.editor.workers import TOKEN
+from services.container import services_of
 
 
 def _make_long_article(site_dir, copies: int = 40) -> str:
@@ -56,10 +56,10 @@ def test_killed_worker_leaves_nothing_partial_and_job_is_recovered(site, redis_u
         workers.kill_group(first)
 
     # Nothing half-made is visible: no record, no finished narration, no whole-article MP3.
-    book = JobBook(app.extensions["redis"], app.extensions["keys"])
+    book = services_of(app).jobs
     assert book.get_record(url) is None
     nid = narration_id(url)
-    assert app.extensions["narrator"].records.get(nid) is None
+    assert services_of(app).narrator.records.get(nid) is None
     assert client.get(f"/audio/article/{nid}.mp3").status_code == 404
     state = client.get(f"/api/v1/jobs/{job['id']}", headers=headers).get_json()
     assert state["status"] == "started"  # as far as Redis knows, it still runs

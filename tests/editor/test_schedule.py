@@ -8,8 +8,8 @@ from rq import Queue
 from rq.registry import FinishedJobRegistry
 
 from app import create_app
-from cache.jobs import JobBook
 from tests.editor import workers
+from services.container import services_of
 
 
 def test_two_workers_crawl_once_and_render_the_site(tmp_path, redis_url, redis_client):
@@ -17,7 +17,7 @@ def test_two_workers_crawl_once_and_render_the_site(tmp_path, redis_url, redis_c
         env = {**workers.settings(redis_url, site_url, tmp_path / "instance"),
                "CRAWL_INTERVAL_S": "3600"}
         app = create_app(workers.app_config(env))
-        book = JobBook(app.extensions["redis"], app.extensions["keys"])
+        book = services_of(app).jobs
         expected = len(workers.article_paths(site_dir))
         procs = [workers.start_worker(env), workers.start_worker(env)]
         try:

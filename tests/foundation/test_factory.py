@@ -1,16 +1,17 @@
 from app import create_app
+from services.container import services_of
 
 
 def test_factory_uses_test_config(app, redis_server):
     assert app.testing
     assert app.config["REDIS_URL"] == redis_server.url
-    assert app.extensions["redis"].ping()
+    assert services_of(app).redis.ping()
 
 
 def test_redis_url_is_respected_and_nothing_is_started(app_config, redis_server):
     app = create_app(app_config)
-    assert "redis_server" not in app.extensions
-    assert app.extensions["redis"].connection_pool.connection_kwargs["port"] == redis_server.port
+    assert services_of(app).redis_server is None
+    assert services_of(app).redis.connection_pool.connection_kwargs["port"] == redis_server.port
 
 
 def test_secret_key_is_generated_and_kept(app_config, tmp_path, monkeypatch):

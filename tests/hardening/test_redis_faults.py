@@ -7,6 +7,7 @@ import redis
 
 from app import create_app
 from cache.redis_server import EmbeddedRedis
+from services.container import services_of
 
 
 @pytest.fixture()
@@ -68,7 +69,7 @@ def test_redis_at_its_memory_limit_gives_no_500(fault_app, own_redis, sample_sit
     admin.delete("filler")
     admin.config_set("maxmemory", "64mb")
     import json
-    audio = fault_app.extensions["audio_store"]
+    audio = services_of(fault_app).audio
     for key in admin.scan_iter(match="docnd:narration:*"):
         record = json.loads(admin.get(key))
         if record.get("status") == "ready":

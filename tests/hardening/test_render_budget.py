@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from services.container import services_of
 
 TRUTH = Path(__file__).resolve().parents[2] / "samples" / "truth"
 
@@ -67,7 +68,7 @@ def test_a_burst_of_new_renders_is_limited_but_cached_listening_is_not(client, s
 
 def test_fetch_endpoints_have_a_per_client_limit(app, client, sample_site):
     url = _urls(sample_site)[0]
-    limiter = app.extensions["limiter"]
+    limiter = services_of(app).limiter
     assert limiter.enabled
     codes = [client.get("/api/v1/article", query_string={"url": url},
                         environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code for _ in range(62)]

@@ -9,6 +9,7 @@ import pytest
 from app import create_app
 from cache.keys import Keys
 from cache.locks import RedisSemaphore
+from services.container import services_of
 
 SLUG = "tin-tuc/ra-quan-huong-ung-chien-dich-lam-cho-the-gioi-sach-hon-nam-2023.html"
 OTHER = "tin-tuc/hoi-nghi-pho-bien-thong-tu-so-02-2022-tt-btnmt-cho-doanh-nghiep.html"
@@ -33,7 +34,7 @@ def test_semaphore_counts_across_clients_and_frees_expired_slots(redis_client):
 
 def test_past_the_cap_a_503_with_retry_after(app, app_config, client, sample_site, redis_client):
     # Another web process holds the only slot.
-    other_process = create_app(app_config).extensions["narrator"].render_slots
+    other_process = services_of(create_app(app_config)).narrator.render_slots
     token = other_process.try_acquire()
     assert token
     response = client.get("/api/v1/narration", query_string={"url": sample_site + SLUG})

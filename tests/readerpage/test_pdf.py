@@ -6,7 +6,8 @@ from urllib.parse import unquote
 import pypdf
 
 from scraper.article import Article, Attachment
-from services.pdf import article_pdf, ascii_slug, content_disposition
+from services.download_names import ascii_slug, content_disposition
+from services.pdf import article_pdf
 
 TITLE = "Hội nghị triển khai Luật Đất đai năm 2024 tại Lạng Sơn"
 

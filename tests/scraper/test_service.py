@@ -63,7 +63,7 @@ def test_failed_extraction_is_not_cached(origin, fetcher, store):
     origin.html("/empty.html", b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>")
     url = origin.url("/empty.html")
     with pytest.raises(NoArticleError) as info:
-        get_article(url, fetcher=fetcher, store=store)
+        get_article(url, fetcher=fetcher, store=store, fresh_s=600)
     assert info.value.status == 422 and info.value.message_vi == "Không tìm thấy nội dung bài viết"
     assert store.get(url) is None
 
@@ -89,9 +89,11 @@ def test_listing_crawl_on_the_sample_site(fetcher):
 
 def test_list_articles_is_kept_briefly(fetcher, store):
     with serve_sample_site() as base:
-        first = list_articles(base, fetcher=fetcher, store=store, max_pages=2, limit=5)
+        first = list_articles(base, fetcher=fetcher, store=store, max_pages=2, deadline_s=10,
+                              ttl_s=300, limit=5)
     assert len(first) == 5 and set(first[0]) == {"url", "title", "published"}
-    assert list_articles(base, fetcher=fetcher, store=store, limit=5) == first  # server gone: from Redis
+    assert list_articles(base, fetcher=fetcher, store=store, max_pages=2, deadline_s=10,
+                         ttl_s=300, limit=5) == first  # server gone: from Redis
 
 
 def test_canonical_url_drops_fragments_and_tracking():

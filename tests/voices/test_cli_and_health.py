@@ -6,6 +6,7 @@ import responses
 
 from reader import mp3
 from tests.voices.fake_google import FakeGoogle, status
+from services.container import services_of
 
 
 @pytest.fixture()
@@ -56,18 +57,18 @@ def test_healthz_shows_voices_and_breaker(app, client):
         google._mock.add(responses.GET, "https://translate.google.com.vn/", status=200)
         body = client.get("/healthz").get_json()
         assert body["voices"] == {"offline": True, "gtts": True, "auto": True}
-        gtts = app.extensions["engines"]["gtts"]
+        gtts = services_of(app).engines["gtts"]
         for _ in range(2):
             with pytest.raises(Exception):
                 gtts.synthesize("Xin chào.")
-        app.extensions["health_cache"].clear()
+        services_of(app).memo["health"].clear()
         body = client.get("/healthz").get_json()
     assert google.calls == 2  # the health check never spoke to the TTS endpoint
     assert body["voices"] == {"offline": True, "gtts": False, "auto": True}
 
 
 def test_engine_table_follows_configuration(app):
-    engines = app.extensions["engines"]
+    engines = services_of(app).engines
     assert set(engines) == {"auto", "gtts", "offline"}
-    assert app.extensions["engine"] is engines["auto"]
+    assert services_of(app).engine is engines["auto"]
     assert engines["offline"].voice == "vi" and engines["offline"].rate_wpm == 165

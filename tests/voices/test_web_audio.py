@@ -8,6 +8,7 @@ import pytest
 from reader import mp3
 from tests.voices.conftest import small_article
 from tests.voices.fake_google import tone_mp3
+from services.container import services_of
 
 
 @pytest.fixture()
@@ -19,7 +20,7 @@ def app_config(app_config):
 def stored(app):
     data = tone_mp3(1500)
     key = hashlib.sha256(data).hexdigest()[:40]
-    app.extensions["audio_store"].put(key, data)
+    services_of(app).audio.put(key, data)
     return key, data
 
 
@@ -75,7 +76,7 @@ def test_bad_key_is_404_not_500(client):
 
 
 def test_whole_article_at_a_stable_url(app, client):
-    narrator = app.extensions["narrator"]
+    narrator = services_of(app).narrator
     article = small_article(1)
     record = narrator.render_now(article, keep=False)
     url = f"/audio/article/{record['id']}.mp3"

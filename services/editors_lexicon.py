@@ -1,4 +1,5 @@
-"""Reading with the editors' lexicon rows merged over the bundled lexicon.
+"""The editors' lexicon: reading with their rows merged over the bundled lexicon, and the
+editor page's preview of one row.
 
 Editors add readings in Redis (cache/lexicon_edits.py); every process (web, workers) must
 read with the same table, or a reader's on-demand request would render (and overwrite) the
@@ -14,6 +15,7 @@ import time
 from typing import Any
 
 from cache.lexicon_edits import LexiconEdits
+from reader.engines.base import Engine
 from services.narration import Reading
 
 
@@ -59,10 +61,18 @@ class EditorsReading:
             return self._current
 
 
-def follow_lexicon_edits(app: Any) -> None:
-    """Make the app's narrator read with the editors' lexicon."""
-    narrator = app.extensions.get("narrator")
-    if narrator is None or isinstance(narrator.reading_source, EditorsReading):
-        return
-    narrator.reading_source = EditorsReading(
-        LexiconEdits(app.extensions["redis"], app.extensions["keys"]))
+def check_entry(term: str, reading: str) -> tuple[str, str]:
+    """The row as the lexicon accepts it (NFC, lower-case reading); LexiconError if not."""
+    from reader.lexicon import parse_entry
+    entry = parse_entry("abbr", term, reading, "editor")
+    return entry.written, entry.spoken
+
+
+def speak_with_entry(edits: LexiconEdits, voice: Engine, term: str,
+                     reading: str) -> tuple[str, bytes]:
+    """How `term` is read with this row merged over the editors' table, and `voice` saying it."""
+    term, reading = check_entry(term, reading)
+    entries = edits.entries()
+    entries[term] = reading
+    spoken = normalizer_with_edits(entries).normalize(term)
+    return spoken, voice.synthesize(spoken)
