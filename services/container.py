@@ -25,6 +25,7 @@ from cache.jobs import JobBook
 from cache.keys import Keys
 from cache.lexicon_edits import LexiconEdits
 from cache.redis_server import EmbeddedRedis
+from documents.read import Limits
 from reader.engines.base import Engine
 from scraper.fetch import Fetcher
 from services.articles import ArticleSource
@@ -51,6 +52,7 @@ class Services:
     queues: dict[str, Queue]  # services.job_queue.QUEUE_NAMES
     jobs: JobBook  # pre-rendering records, pending markers, recent jobs
     lexicon: LexiconEdits  # the editors' readings
+    document_limits: Limits  # size, pages, deadlines and memory for attached documents
     limiter: Any = None  # flask-limiter (web processes only)
     admit_render: Callable[[], None] | None = None  # the per-client render budget (web only)
     redis_server: EmbeddedRedis | None = None  # the private redis-server we started, if any
@@ -109,7 +111,8 @@ def build_services(config: Mapping[str, Any], *, limiter: Any = None,
         article_store=store, articles=articles, engines=engines,
         engine=engines[config["TTS_ENGINE"]], audio=audio, narrator=narrator,
         render_pool=pool, queues=build_queues(connection), jobs=JobBook(connection, keys),
-        lexicon=lexicon, limiter=limiter, admit_render=admit_render, redis_server=redis_server)
+        lexicon=lexicon, document_limits=Limits.from_config(config), limiter=limiter,
+        admit_render=admit_render, redis_server=redis_server)
 
 
 def _audio_store(config, connection, keys) -> AudioStore:

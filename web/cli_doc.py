@@ -19,9 +19,11 @@ from errors import ServiceError
 @with_appcontext
 def doc_command(source: str, as_json: bool) -> None:
     """Read SOURCE: a saved file, or the address of a file on an allowed site."""
-    from documents.read import Limits, read_document_isolated
+    from documents.read import read_document_isolated
+    from services.container import services_of
     from services.documents import fetch_document_bytes
-    limits = Limits.from_config(current_app.config)
+    services = services_of(current_app)
+    limits = services.document_limits
 
     def progress(done: int, total: int, page: int) -> None:
         if done < total:
@@ -32,7 +34,7 @@ def doc_command(source: str, as_json: bool) -> None:
         if "://" not in source and path.is_file():
             data = path.read_bytes()
         else:
-            data = fetch_document_bytes(current_app.extensions["fetcher"], source, limits.max_bytes)
+            data = fetch_document_bytes(services.fetcher, source, limits.max_bytes)
         doc = read_document_isolated(data, limits, progress)
     except ServiceError as exc:
         click.echo(f"{exc.message_vi} ({exc.code}: {exc.detail or exc.message_en})", err=True)
