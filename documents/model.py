@@ -76,3 +76,9 @@ class Document:
         data = asdict(self)
         data["paragraphs"] = self.paragraphs
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["sections"] = [Section(**s) for s in known.get("sections", [])]
+        return cls(**known)

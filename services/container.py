@@ -20,6 +20,7 @@ from rq import Queue
 
 from cache.articles import ArticleStore
 from cache.audio import AudioStore
+from cache.documents import DocumentStore
 from cache.client import connect_redis, redis_ok
 from cache.jobs import JobBook
 from cache.keys import Keys
@@ -53,6 +54,7 @@ class Services:
     jobs: JobBook  # pre-rendering records, pending markers, recent jobs
     lexicon: LexiconEdits  # the editors' readings
     document_limits: Limits  # size, pages, deadlines and memory for attached documents
+    documents: DocumentStore  # read documents by content hash, and by address
     limiter: Any = None  # flask-limiter (web processes only)
     admit_render: Callable[[], None] | None = None  # the per-client render budget (web only)
     redis_server: EmbeddedRedis | None = None  # the private redis-server we started, if any
@@ -111,7 +113,8 @@ def build_services(config: Mapping[str, Any], *, limiter: Any = None,
         article_store=store, articles=articles, engines=engines,
         engine=engines[config["TTS_ENGINE"]], audio=audio, narrator=narrator,
         render_pool=pool, queues=build_queues(connection), jobs=JobBook(connection, keys),
-        lexicon=lexicon, document_limits=Limits.from_config(config), limiter=limiter,
+        lexicon=lexicon, document_limits=Limits.from_config(config),
+        documents=DocumentStore(connection, keys, config["NARRATION_TTL_S"]), limiter=limiter,
         admit_render=admit_render, redis_server=redis_server)
 
 

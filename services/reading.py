@@ -90,7 +90,13 @@ def whole_article_audio(url: str, *, source: ArticleSource, narrator, admit=None
     """The narration id of `url`, once its whole-article MP3 exists: renders it on request
     and waits (bounded), for the native player of browsers without scripts. `admit` is the
     render budget: called only if a new render has to start."""
-    article = source.get(url)
+    return whole_article_audio_of(source.get(url), narrator=narrator, admit=admit,
+                                  wait_s=wait_s, poll_s=poll_s)
+
+
+def whole_article_audio_of(article: Article, *, narrator, admit=None, wait_s: float = 60.0,
+                           poll_s: float = 0.25) -> str:
+    """The same for an article at hand (an attached document's reading)."""
     deadline = time.monotonic() + wait_s
     while True:
         record = narrator.request(article, wait=False, admit=admit)
