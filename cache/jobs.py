@@ -38,6 +38,7 @@ class PrerenderRecord:
     renders: int = 1  # how many times this URL was rendered (a changed article adds one)
     public: bool = True  # listed in the podcast feed
     tokens: list[str] = field(default_factory=list)  # words, to find articles a lexicon edit touches
+    attachment_of: str = ""  # an attached document's record: the article it is attached to
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

@@ -1,51 +1,17 @@
 """Reading an attachment on the RQ workers (never in a web thread): fetch, read (OCR page by
-page, progress in job.meta: "Đang nhận dạng trang 3/12"), store, narrate. One job per
-address at a time: the job id is derived from it."""
+page, progress in job.meta: "Đang nhận dạng trang 3/12"), store, narrate. Queued by
+services.job_queue.enqueue_document (one job per address at a time)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from rq import get_current_job
-from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus
 
-from cache.keys import url_digest
 from errors import ServiceError
-from services.job_queue import FAILURE_TTL_S, PRERENDER_QUEUE, RESULT_TTL_S
 
 if TYPE_CHECKING:
     from services.container import Services
 
-DOCUMENT_JOB = "services.document_jobs.run_document_job"
-PENDING = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
-
-
-def document_job_id(url: str) -> str:
-    return f"doc-{url_digest(url)}"
-
-
-def find_document_job(services: Services, url: str) -> Job | None:
-    try:
-        return Job.fetch(document_job_id(url), connection=services.redis)
-    except NoSuchJobError:
-        return None
-
-
-def enqueue_document(services: Services, url: str, article_url: str) -> Job:
-    """Queue the reading of one attachment, unless a job for it is already waiting or running."""
-    existing = find_document_job(services, url)
-    if existing is not None and existing.get_status(refresh=True) in PENDING:
-        return existing
-    if existing is not None:
-        existing.delete()
-    timeout_s = int(services.document_limits.timeout_s) + int(services.config["PRERENDER_JOB_TIMEOUT_S"])
-    job = services.queues[PRERENDER_QUEUE].enqueue(
-        DOCUMENT_JOB, kwargs={"url": url, "article_url": article_url},
-        job_id=document_job_id(url), job_timeout=timeout_s, result_ttl=RESULT_TTL_S,
-        failure_ttl=FAILURE_TTL_S, description=f"document {url}",
-        meta={"kind": "document", "url": url, "stage": "queued", "done": 0, "total": 0})
-    services.jobs.note_job(job.id)
-    return job
 
 
 def progress_text(meta: dict) -> str:
@@ -57,7 +23,7 @@ def progress_text(meta: dict) -> str:
     return "Đang tải và đọc văn bản"
 
 
-def run_document_job(url: str, article_url: str) -> dict[str, Any]:
+def run_document_job(url: str, article_url: str, keep: bool = False) -> dict[str, Any]:
     from services.documents import document_article, read_attachment
     from services.narration import narration_id
     from services.prerender import job_services, narration_ready
@@ -74,8 +40,10 @@ def run_document_job(url: str, article_url: str) -> dict[str, Any]:
                               progress=lambda done, total, page: report("ocr", done, total))
         report("narrating")
         article = document_article(doc, url)
-        if not narration_ready(services.narrator, narration_id(url), article):
-            services.narrator.render_now(article, keep=True)
+        if keep:
+            save_feed_record(services, article, article_url)
+        elif not narration_ready(services.narrator, narration_id(url), article):
+            services.narrator.render_now(article, keep=False)  # a listener's: the usual TTL
         report("done", 1, 1)
         return {"status": "rendered", "url": url, "content_hash": doc.content_hash,
                 "pages": doc.pages, "ocr_pages": len(doc.ocr_pages)}
@@ -84,3 +52,28 @@ def run_document_job(url: str, article_url: str) -> dict[str, Any]:
             job.meta.update(error_code=exc.code, error_vi=exc.message_vi, error_en=exc.message_en)
             job.save_meta()
         raise
+
+
+def save_feed_record(services: Services, article, article_url: str) -> None:
+    """Editors' documents: kept audio and a record of their own, so the podcast feed lists
+    each as an item after its article's (RSS 2.0 allows one enclosure an item, and podcast
+    apps play only the first: an extra enclosure would never be heard)."""
+    import time
+
+    from cache.jobs import PrerenderRecord
+    from services.prerender import narrate_article
+    result = narrate_article(services.narrator, article)
+    parent = services.jobs.get_record(article_url)
+    previous = services.jobs.get_record(article.url)
+    services.jobs.save_record(PrerenderRecord(
+        url=article.url, title=f"{parent.title if parent else article_url} — Văn bản đính kèm",
+        narration_id=result.narration_id, content_hash=article.content_hash,
+        audio_bytes=result.audio_bytes, duration_ms=result.duration_ms,
+        published=parent.published if parent else None,
+        lead=" ".join(x for x in (article.title, article.lead) if x),
+        engine=result.engine, voice=result.voice, normalizer_version=result.normalizer_version,
+        # Just older than its article: the feed and the editor page list it right after it.
+        rendered_at=(parent.rendered_at - 0.001) if parent else time.time(),
+        renders=(previous.renders + 1) if previous else 1,
+        public=parent.public if parent else not services.config["FEED_REVIEW"],
+        attachment_of=article_url))

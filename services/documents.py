@@ -9,6 +9,11 @@ from scraper.article import Article
 from scraper.errors import TooLargeError
 
 
+def is_document_url(url: str) -> bool:
+    """What may be a PDF or DOCX by its address (the bytes decide later)."""
+    return url.lower().split("?")[0].split("#")[0].endswith((".pdf", ".docx"))
+
+
 def fetch_document_bytes(fetcher, url: str, max_bytes: int) -> bytes:
     """The file at `url` through the guarded fetcher (allowlist, SSRF, redirects, deadline)."""
     try:

@@ -32,7 +32,8 @@ def _read_document():
 
 @bp.get("/doc")
 def doc():
-    from services.document_jobs import enqueue_document, progress_text
+    from services.document_jobs import progress_text
+    from services.job_queue import enqueue_document
     from services.documents import check_attachment, document_article, section_headings
     url, article_url = _args()
     services = services_of(current_app)
@@ -50,17 +51,21 @@ def doc():
 @bp.get("/api/v1/doc/status")
 def status():
     """How far the reading of a document is: {"ready", "status", "message"}."""
-    from services.document_jobs import find_document_job, progress_text
+    from services.document_jobs import progress_text
+    from services.job_queue import find_document_job
     url, _ = _args()
     services = services_of(current_app)
     if services.documents.by_url(url) is not None:
         return jsonify(ready=True, status="ready", message="Văn bản đã sẵn sàng")
     job = find_document_job(services, url)
     if job is None:
-        return jsonify(ready=False, status="absent", message="Chưa đọc văn bản này"), 404
+        from errors import NotFoundError
+        raise NotFoundError(f"{url} has not been queued", message_vi="Văn bản này chưa được đọc.",
+                            message_en="This document has not been read yet.")
     meta = job.get_meta(refresh=True)
     if meta.get("error_code"):
-        return jsonify(ready=False, status="failed", error=meta["error_code"], message=meta.get("error_vi"))
+        return jsonify(ready=False, status="failed", error=meta["error_code"],
+                       message=meta.get("error_vi") or "")
     return jsonify(ready=False, status=job.get_status(refresh=False).value, message=progress_text(meta),
                    done=meta.get("done", 0), total=meta.get("total", 0))
 

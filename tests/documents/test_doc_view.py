@@ -4,7 +4,7 @@ reads and narrates it, then /doc shows sections and plays like an article."""
 import pytest
 
 from services.container import services_of
-from services.document_jobs import document_job_id, find_document_job
+from services.job_queue import document_job_id, find_document_job
 from services.job_queue import PRERENDER_QUEUE
 
 ARTICLE = "tin-tuc/thanh-tra-hoat-dong-khai-thac-khoang-san-tai-huyen-huu-lung.html"
@@ -72,3 +72,20 @@ def test_a_bad_file_fails_its_job_with_the_reason(app, client, sample_site, monk
     run_jobs(app)
     status = client.get("/api/v1/doc/status", query_string=args).get_json()
     assert status["status"] == "failed" and status["message"].startswith("Tệp được bảo vệ bằng mật khẩu")
+
+
+def test_editors_jobs_read_the_attachments_and_the_feed_lists_them(app, client, sample_site):
+    """Pre-rendering an article queues its documents (kept audio); each becomes a feed item
+    after its article's, with its own MP3 as the enclosure."""
+    from services.job_queue import enqueue_prerender
+    services = services_of(app)
+    enqueue_prerender(services, sample_site + ARTICLE)
+    run_jobs(app)  # the article's job queues the document's; the burst worker runs both
+    record = services.jobs.get_record(sample_site + DOCX)
+    assert record is not None and record.attachment_of == sample_site + ARTICLE
+    assert services.narrator.records.get(record.narration_id)["kept"]
+    feed = client.get("/feed.xml").get_data(as_text=True)
+    assert "Thanh tra hoạt động khai thác khoáng sản tại huyện Hữu Lũng — Văn bản đính kèm" in feed
+    assert f"/audio/article/{record.narration_id}.mp3" in feed
+    article_record = services.jobs.get_record(sample_site + ARTICLE)
+    assert feed.index(article_record.narration_id) < feed.index(record.narration_id)  # right after it

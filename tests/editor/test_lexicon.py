@@ -54,7 +54,8 @@ def test_edit_then_rerender_only_the_articles_with_the_term(setup):
     assert runner.invoke(args=["prerender"]).exit_code == 0
     workers.run_burst(env)
     book = services_of(app).jobs
-    before = {r.url: r for r in book.latest_records(100)}
+    # Articles only (their attached documents have records of their own, issue 14).
+    before = {r.url: r for r in book.latest_records(100) if not r.attachment_of}
     with_term = {u for u in before
                  if "TNHH" in (site_dir / "tin-tuc" / u.rsplit("/", 1)[1]).read_text()}
     assert len(with_term) == 2
@@ -70,7 +71,7 @@ def test_edit_then_rerender_only_the_articles_with_the_term(setup):
                          headers={"Accept": "application/json"})
     assert queued.get_json()["message"].startswith("Đã đưa 2 bài")
     workers.run_burst(env)
-    after = {r.url: r for r in book.latest_records(100)}
+    after = {r.url: r for r in book.latest_records(100) if not r.attachment_of}
     for url, record in after.items():
         if url in with_term:
             assert record.renders == 2
