@@ -10,6 +10,13 @@ APT_BENCH := wrk
 
 .PHONY: run test bench sysdeps sysdeps-test clean
 
+# Test-only JavaScript (the current axe-core for the browser tests), pinned in package.json
+# and package-lock.json. Node and npm come from Debian when the machine has neither.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || $(call apt_install,nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --disable-pip-version-check -r requirements.txt -c constraints.txt
@@ -28,6 +35,10 @@ define apt_ensure
 	  else echo "please install with apt:$$missing"; exit 1; fi; fi
 endef
 
+define apt_install
+	(apt-get install -y -qq $(1) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null))
+endef
+
 sysdeps:
 	$(call apt_ensure,$(APT_RUN))
 
@@ -37,7 +48,7 @@ sysdeps-test:
 run: sysdeps $(VENV)/.installed
 	$(PY) runner.py
 
-test: sysdeps-test $(VENV)/.installed-dev
+test: sysdeps-test $(VENV)/.installed-dev node_modules/.installed
 	$(PY) -m pytest
 
 bench: sysdeps-test $(VENV)/.installed-dev
@@ -45,4 +56,4 @@ bench: sysdeps-test $(VENV)/.installed-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

@@ -86,7 +86,7 @@ def _build_services(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api_articles, api_docs, api_narration, audio, embed, health, pages
+    from web import api_articles, api_docs, api_narration, audio, embed, health, pages, scripts
     app.register_blueprint(health.bp)
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(api_articles.bp)
@@ -94,6 +94,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_narration.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(scripts.bp)
     from web import api_jobs, editor, feed
     app.register_blueprint(editor.bp)
     app.register_blueprint(api_jobs.bp)

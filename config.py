@@ -1,7 +1,7 @@
 """Configuration: working defaults for a laptop with no network, overridden from the environment.
 
 Every setting can be given as ``DOCND_<NAME>`` (the one prefix). The four names that hosting
-platforms and the foundation issue use bare (``REDIS_URL``, ``TTS_ENGINE``, ``SITE_URL``,
+platforms and other tools use bare (``REDIS_URL``, ``TTS_ENGINE``, ``SITE_URL``,
 ``PORT``) are honoured too; the prefixed form wins when both are set.
 """
 from __future__ import annotations

@@ -3,6 +3,7 @@ weight of what a reader's browser downloads (HTML, CSS, JS). `python -m bench re
 from __future__ import annotations
 
 import gzip
+import posixpath
 import re
 import statistics
 import tempfile
@@ -22,6 +23,20 @@ def _median_ms(call, repeats: int) -> float:
         call()
         times.append((time.perf_counter() - started) * 1000)
     return round(statistics.median(times), 1)
+
+
+def _module_graph(client, entries: list[str]) -> list[str]:
+    """The ES modules a page loads: its entries and everything they import."""
+    seen: list[str] = []
+    todo = list(entries)
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.append(url)
+        for spec in re.findall(r'^import \{[^}]*\} from "([^"]+)";', client.get(url).get_data(as_text=True), re.M):
+            todo.append(posixpath.normpath(posixpath.join(posixpath.dirname(url), spec)))
+    return seen
 
 
 def run() -> dict:
@@ -46,8 +61,9 @@ def run() -> dict:
             client.get("/pdf", query_string={"url": url})  # loads WeasyPrint once
             pdf = client.get("/pdf", query_string={"url": url})
             pdf_ms = _median_ms(lambda: client.get("/pdf", query_string={"url": url}), PDF_REPEATS)
-            assets = re.findall(rb'(?:src|href)="(/static/[^"?]+)', html)
-            sizes = {a.decode(): len(client.get(a.decode()).data) for a in assets}
+            assets = [a.decode() for a in re.findall(rb'(?:src|href)="(/static/[^"?]+)', html)]
+            assets += _module_graph(client, re.findall(r'type="module" src="([^"]+)"', html.decode()))
+            sizes = {a: len(client.get(a).data) for a in assets}
             payloads = [html] + [client.get(a).data for a in sizes]
             sentences = len(re.findall(rb'data-sentence="', html))
         return {

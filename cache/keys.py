@@ -42,7 +42,7 @@ class Keys:
     def meta(self, name: str) -> str:
         return f"{self.prefix}meta:{name}"
 
-    # Editors' pre-rendering (issue 8): bookkeeping next to RQ's own rq:* keys.
+    # Editors' pre-rendering: bookkeeping next to RQ's own rq:* keys.
     def prerendered(self, url_hash: str) -> str:
         """The record of one pre-rendered article (hash): narration, audio size, duration."""
         return f"{self.prefix}prerendered:{url_hash}"

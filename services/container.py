@@ -12,7 +12,7 @@ import atexit
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Protocol
 
 import redis
 import requests
@@ -61,7 +61,11 @@ class Services:
     memo: dict[str, Any] = field(default_factory=dict)  # per process: /healthz checks, embed.js
 
 
-def services_of(app: Any) -> Services:
+class _HasExtensions(Protocol):
+    extensions: dict[str, Any]
+
+
+def services_of(app: _HasExtensions) -> Services:
     """The container of a Flask app (views: `services_of(current_app)`)."""
     return app.extensions[EXTENSION]
 

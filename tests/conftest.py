@@ -52,6 +52,10 @@ def base_app_config(redis_server, tmp_path):
 def app(app_config, redis_client):
     app = create_app(app_config)
     yield app
+    # A render a test started in the background must end before Redis is flushed for the
+    # next test; otherwise it writes its progress or failure into the next test's data.
+    from services.container import services_of
+    services_of(app).render_pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture()
@@ -92,9 +96,19 @@ def live_server(app):
 
 
 @pytest.fixture()
-def browser_context():
+def browser_locale() -> str:
+    """The browser's language (Accept-Language and navigator.language); a test may override."""
+    return "vi-VN"
+
+
+@pytest.fixture()
+def browser_context(request, browser_locale):
+    # Chromium tests are slow: `-m "not browser"` must leave out every one of them.
+    if request.node.get_closest_marker("browser") is None:
+        pytest.fail(f"{request.node.nodeid} uses Chromium: mark it @pytest.mark.browser")
     from tests.support.browser import chromium_context
-    with chromium_context(viewport={"width": 1280, "height": 900}, locale="vi-VN") as context:
+    with chromium_context(viewport={"width": 1280, "height": 900},
+                          locale=browser_locale) as context:
         yield context
 
 

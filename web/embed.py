@@ -1,6 +1,7 @@
 """The embeddable player: `GET /embed.js`, its config API, the iframe variant, and CORS.
 
-- `GET /embed.js`: the widget (static/embed/embed.js), cacheable, no dependencies.
+- `GET /embed.js`: the widget (static/embed/embed.js with the shared modules it imports
+  written in by web/scripts.py: one classic script), cacheable, no dependencies.
 - `GET /api/v1/embed/config?url=`: may this page embed us, for this article? Answers the
   selectors the widget needs on the host page; 403 (origin) or 422 (URL) with a reason.
 - `GET /embed/player?url=`: the same player in a page of ours, for sites that forbid
@@ -27,6 +28,7 @@ from services.embed_policy import (allowed_origins, article_hosts, check_article
                                    check_origin, normalize_origin, origin_allowed)
 from services.container import services_of
 from services.embed_profiles import page_selectors
+from web.scripts import assemble
 from web.security import CSP as HOUSE_CSP
 
 bp = Blueprint("embed", __name__)
@@ -42,7 +44,7 @@ SELECTORS_MARK = "/*docnd:selectors*/[]"
 
 
 def _origins() -> frozenset[str]:
-    return allowed_origins(current_app.config.get("EMBED_ORIGINS") or [])
+    return allowed_origins(current_app.config["EMBED_ORIGINS"])
 
 
 def _own_origin() -> str:
@@ -51,8 +53,7 @@ def _own_origin() -> str:
 
 def _checked_url(raw: str | None) -> str:
     config = current_app.config
-    url = check_article_url(raw, article_hosts(config.get("SITE_URL") or "",
-                                               config.get("ALLOWED_HOSTS") or []))
+    url = check_article_url(raw, article_hosts(config["SITE_URL"], config["ALLOWED_HOSTS"]))
     # The scraper's own rules too (private addresses, odd IP spellings): one policy, so the
     # widget refuses at once what the narration would refuse later.
     try:
@@ -65,7 +66,7 @@ def _checked_url(raw: str | None) -> str:
 def build_embed_js(selectors: list[dict]) -> bytes:
     """The widget source with the site profiles' selectors written in, so the widget can
     place itself after the article title in its first frame, before any request."""
-    source = EMBED_JS.read_text(encoding="utf-8")
+    source = assemble(EMBED_JS)
     if SELECTORS_MARK not in source:
         raise RuntimeError(f"{EMBED_JS} lost its {SELECTORS_MARK} marker")
     # ensure_ascii keeps U+2028/2029 and non-ASCII out of the JS literal.

@@ -1,8 +1,10 @@
 """Domain errors and HTTP errors mapped to responses, once, for the whole app.
 
-API clients (and clients that ask for JSON) get {"error", "message"}; browsers get an
-accessible HTML page. Vietnamese first, English when the client prefers it. No stack trace
-ever reaches a user: unexpected errors are logged and answered with a plain 500 message.
+API clients (and clients that ask for JSON) get {"error", "message"}, in Vietnamese unless
+the client prefers English. Browsers get an accessible HTML page, always in Vietnamese like
+every other page (`lang="vi"`): Chromium asks for English by default, and an English page
+under the site's Vietnamese header would be read with the wrong voice. No stack trace ever
+reaches a user: unexpected errors are logged and answered with a plain 500 message.
 """
 from __future__ import annotations
 
@@ -39,13 +41,12 @@ HTTP_MESSAGES = {
 
 def error_response(status: int, code: str, message_vi: str, message_en: str,
                    retry_after_s: int | None = None, extra: dict | None = None):
-    english = wants_english(request)
-    message = message_en if english else message_vi
     if wants_json(request):
+        message = message_en if wants_english(request) else message_vi
         response = make_response(jsonify(error=code, message=message, **(extra or {})))
     else:
         response = make_response(render_template(
-            "errors/error.html", status=status, message=message, lang="en" if english else "vi"))
+            "errors/error.html", status=status, message=message_vi))
     response.status_code = status
     if retry_after_s:
         response.headers["Retry-After"] = str(int(retry_after_s))

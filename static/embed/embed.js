@@ -1,10 +1,16 @@
 /*! Đọc nội dung: embeddable read-aloud player.
  * <script src="https://READER/embed.js" defer></script>
  * data-url, data-target, data-text-tools="off", data-highlight="off" (see docs/embedding.md).
- * Everything lives in this closure and in one shadow root: no globals, no host styles
+ * Everything lives in one closure and in one shadow root: no globals, no host styles
  * except two namespaced rules used only after the reader asks for them. */
-(function () {
-  "use strict";
+// Source: an ES module served assembled (web/scripts.py writes the shared modules it
+// imports into one closure; docs/embedding.md). It is never loaded as a module itself.
+import { fetchJson } from "../js/shared/net.js";
+import { watchNarration } from "../js/shared/narration.js";
+import { applyRate, clock, speedLabel, spokenTime, SPEEDS } from "../js/shared/format.js";
+import { widgetStyle } from "./style.js";
+
+function startWidget() {
   var script = document.currentScript;
   if (!script) {
     var found = document.querySelectorAll('script[src*="embed.js"]');
@@ -12,8 +18,6 @@
   }
   if (!script || !script.src || !window.fetch || !document.body || !document.body.attachShadow) return;
 
-  var POLL_MS = [800, 1200, 2000, 3000];
-  var POLL_LIMIT_MS = 20 * 60000;   // a long article renders in minutes; then we stop asking
   var FETCH_TIMEOUT_MS = 45000;     // the first narration answer waits for its first sentence
   var SCALES = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
   var HL = "docnd-reading";
@@ -62,28 +66,7 @@
   host.style.setProperty("min-height", HEIGHT_PX + "px");
   var root = host.attachShadow({ mode: "open" });
   // In a placeholder the host page sized, the page owns the spacing; elsewhere we add a margin.
-  var STYLE = ":host{all:initial!important;display:block!important;min-height:" + HEIGHT_PX + "px!important;" +
-    "margin:" + (target ? "0" : "12px 0") + "!important;contain:layout style!important;visibility:visible!important}" +
-    "*{box-sizing:border-box;margin:0}" +
-    ".w{font:16px/1.5 system-ui,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;" +
-    "border:1px solid #767676;border-radius:8px;padding:8px 12px;min-height:" + HEIGHT_PX + "px;text-align:left}" +
-    ".row{display:flex;flex-wrap:wrap;align-items:center;gap:8px;min-height:44px}" +
-    ".row+.row{margin-top:6px}[hidden]{display:none!important}.off{visibility:hidden}" +
-    "button,select,a.dl{font:inherit;font-size:16px;min-height:44px;min-width:44px;border-radius:6px;cursor:pointer;" +
-    "border:2px solid #0b4f9c;background:#fff;color:#0b4f9c;padding:4px 12px;display:inline-flex;align-items:center;gap:6px;" +
-    "text-decoration:none;line-height:1.2;-webkit-appearance:none;appearance:none}" +
-    "select{padding-right:12px}" +
-    "button.play{background:#0b4f9c;color:#fff;font-weight:700;min-width:176px}" +
-    "button.play:hover{background:#083b75}button:hover,a.dl:hover{text-decoration:underline}" +
-    "button[aria-pressed=true]{background:#1a1a1a;color:#fff;border-color:#1a1a1a}" +
-    "button:disabled{opacity:.6;cursor:default}" +
-    ":focus-visible{outline:3px solid #b35900!important;outline-offset:2px}" +
-    "label{display:inline-flex;align-items:center;gap:6px;color:#1a1a1a}" +
-    "input[type=range]{flex:1 1 160px;min-width:120px;height:24px;accent-color:#0b4f9c;cursor:pointer}" +
-    ".time{font-variant-numeric:tabular-nums;min-width:13ch;color:#1a1a1a}" +
-    "svg{width:18px;height:18px;fill:currentColor;flex:none}" +
-    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
-    ".status{min-height:24px;margin-top:6px;color:#1a1a1a}.msg{font-weight:700}";
+  var STYLE = widgetStyle(HEIGHT_PX, !!target);
   var ICON_PLAY = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M7 4v16l13-8z"/></svg>';
   var ICON_PAUSE = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 4h4v16H6zm8 0h4v16h-4z"/></svg>';
   root.innerHTML = '<div class="w" lang="vi" role="group" aria-label="Nghe đọc bài viết">' +
@@ -92,8 +75,8 @@
     '<input type="range" class="seek" min="0" max="0" step="1" value="0" aria-label="Vị trí đang đọc" disabled>' +
     '<span class="time" aria-hidden="true">0:00</span>' +
     '<label>Tốc độ <select class="speed">' +
-    [0.75, 1, 1.25, 1.5, 1.75, 2].map(function (r) {
-      return '<option value="' + r + '"' + (r === 1 ? " selected" : "") + ">" + String(r).replace(".", ",") + "×</option>";
+    SPEEDS.map(function (r) {
+      return '<option value="' + r + '"' + (r === 1 ? " selected" : "") + ">" + speedLabel(r) + "</option>";
     }).join("") + "</select></label>" +
     '<a class="dl off" download>Tải MP3</a></div>' +
     '<div class="row ctl off tools" role="group" aria-label="Cỡ chữ và màu nền của bài viết"' + (withTools ? "" : " hidden") + ">" +
@@ -138,17 +121,8 @@
     }).observe(host);
   }
 
-  function getJson(url) {
-    var ctl = window.AbortController ? new AbortController() : null;
-    var timer = ctl && setTimeout(function () { ctl.abort(); }, FETCH_TIMEOUT_MS);
-    return fetch(url, { credentials: "omit", headers: { Accept: "application/json" }, signal: ctl && ctl.signal })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (body) {
-          clearTimeout(timer);
-          return { status: r.status, body: body, retry: parseInt(r.headers.get("Retry-After"), 10) || 0 };
-        });
-      }, function (e) { clearTimeout(timer); throw e; });
-  }
+  var NET = { credentials: "omit", timeoutMs: FETCH_TIMEOUT_MS, networkMessage: MSG.net,
+              messages: { network: MSG.net, slow: MSG.slow, failed: MSG.failed } };
 
   // ---- the host page's article: where it is, its text tools, its highlighting ----
   function pick(list) {   // the first selector of a profile field that finds something
@@ -284,17 +258,9 @@
   }
 
   // ---- playback: segments in order, as the service renders them ----
-  var narration = null, cur = -1, waiting = false, polls = 0, failures = 0, pollEnd = 0, polling = false, dead = false;
+  var narration = null, cur = -1, waiting = false, watching = false;
   var rate = 1;
 
-  function clock(ms) {
-    var s = Math.max(0, Math.round(ms / 1000));
-    return Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
-  }
-  function spoken(ms) {
-    var s = Math.max(0, Math.round(ms / 1000)), m = Math.floor(s / 60);
-    return (m ? m + " phút " : "") + (s % 60) + " giây";
-  }
   function segs() { return (narration && narration.segments) || []; }
   function totalMs() {
     var list = segs(), last = list[list.length - 1];
@@ -307,12 +273,12 @@
   }
   function showTime() {
     var ready = narration && narration.status === "ready", t = nowMs(), total = totalMs();
-    timeEl.textContent = clock(t) + (ready ? " / " + clock(total) : "");
+    timeEl.textContent = clock(t / 1000) + (ready ? " / " + clock(total / 1000) : "");
     if (ready) {
       seek.disabled = false;
       seek.max = String(Math.round(total / 1000));
       seek.value = String(Math.round(t / 1000));
-      seek.setAttribute("aria-valuetext", spoken(t) + " trên " + spoken(total));
+      seek.setAttribute("aria-valuetext", spokenTime(t / 1000) + " trên " + spokenTime(total / 1000));
     }
   }
   function setPlaying(on) {
@@ -333,7 +299,7 @@
     waiting = false;
     cur = i;
     audio.src = api(s.audio_url);
-    audio.defaultPlaybackRate = audio.playbackRate = rate;
+    applyRate(audio, rate);
     startS = offsetS || 0;
     if (startS) audio.currentTime = startS;
     highlight(i, s);
@@ -356,16 +322,13 @@
   });
 
   function stop(text) {
-    polling = false; waiting = false;
+    watching = false; waiting = false;
     setPlaying(false);
     say(text, true);
   }
-  function onNarration(res) {
-    if (dead) return;
-    if ((res.status === 503 || res.status === 429) && res.retry) return schedule(Math.min(res.retry, 30) * 1000);
-    if (res.status >= 400 || !res.body || !res.body.status) return stop((res.body && res.body.message) || MSG.failed);
-    narration = res.body;
-    failures = 0;
+  function onNarration(record) {
+    narration = record;
+    if (narration.status === "ready" || narration.status === "failed") watching = false;
     if (narration.audio_url && narration.status === "ready") {
       dl.href = api(narration.audio_url) + (narration.audio_url.indexOf("?") < 0 ? "?" : "&") + "download=1";
       dl.classList.remove("off");   // its space was held from the start: nothing moves
@@ -374,19 +337,12 @@
     if (narration.status === "failed") return stop(MSG.failed);
     if (narration.status === "ready" && !segs().length) return stop(MSG.empty);
     if (waiting) playSegment(cur);
-    if (narration.status === "ready") polling = false; else schedule(narration.poll_after_ms);
   }
-  function schedule(delayMs) {
-    if (Date.now() > pollEnd) return stop(MSG.slow);
-    polls++;
-    setTimeout(loadNarration, delayMs || POLL_MS[Math.min(polls, POLL_MS.length - 1)]);
-  }
-  function loadNarration() {
-    if (!polling) { polling = true; pollEnd = Date.now() + POLL_LIMIT_MS; }
-    getJson(api(config.narration_url)).then(onNarration, function () {
-      if (narration && narration.status !== "ready" && ++failures < 5) schedule(0);   // a blip
-      else stop(MSG.net);
-    });
+  // Asks the service, and again while it renders (the shared narration client).
+  function follow() {
+    if (watching) return;
+    watching = true;
+    watchNarration(api(config.narration_url), onNarration, function (error) { stop(error.message); }, NET);
   }
 
   // No autoplay: sound starts only from this button (or the position slider).
@@ -397,11 +353,11 @@
     if (cur < 0) cur = 0;
     setPlaying(true);
     if (narration) playSegment(cur); else { waiting = true; say(MSG.prep); }
-    if (!polling && (!narration || narration.status !== "ready")) loadNarration();
+    if (!narration || narration.status !== "ready") follow();
   });
   speed.addEventListener("change", function () {
     rate = parseFloat(speed.value) || 1;
-    audio.defaultPlaybackRate = audio.playbackRate = rate;
+    applyRate(audio, rate);
     say("Tốc độ đọc: " + speed.options[speed.selectedIndex].text + ".");
   });
   seek.addEventListener("change", function () {
@@ -418,13 +374,12 @@
   var url = articleUrl();
   say(MSG.loading);
   if (!url) { refuse(MSG.nourl); return; }
-  getJson(api("api/v1/embed/config?url=" + encodeURIComponent(url))).then(function (res) {
-    if (res.status !== 200 || !res.body.narration_url) {
-      dead = true;
-      return refuse((res.body && res.body.message) || MSG.net);
-    }
+  fetchJson(api("api/v1/embed/config?url=" + encodeURIComponent(url)), NET).then(function (res) {
+    if (res.status !== 200 || !res.body.narration_url) return refuse(res.body.message || MSG.net);
     config = res.body;
     [].forEach.call(root.querySelectorAll(".ctl"), function (el) { el.classList.remove("off"); });
     say("");
-  }, function () { dead = true; refuse(MSG.net); });
-})();
+  }, function () { refuse(MSG.net); });
+}
+
+startWidget();

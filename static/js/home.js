@@ -1,17 +1,11 @@
 /* Home page: "Nghe" on each article, and "Nghe liên tục" (one article after another, like a
    radio bulletin). Plays each article's whole MP3 once its narration is ready, and asks for
-   the next article's narration while the current one plays, so there is no wait between. */
-(function () {
-  "use strict";
+   the next article's narration while the current one plays, so there is no wait between.
+   An ES module: the narration client and the speeds are shared with the reader page. */
+import { readyAudioUrl } from "./shared/narration.js";
+import { applyRate, savedSpeed, saveSpeed } from "./shared/format.js";
 
-  var box = document.querySelector("[data-playlist]");
-  if (!box) return;
-
-  var POLL_MS = 1000;
-  var POLL_MAX = 300;
-  var FETCH_TIMEOUT_MS = 20000;
-  var SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2];
-
+function start(box) {
   var audio = box.querySelector("[data-audio]");
   var toggleButton = box.querySelector('[data-cmd="toggle"]');
   var playLabel = box.querySelector("[data-play-label]");
@@ -32,41 +26,13 @@
     }
   }
 
-  function fetchJson(url) {
-    var controller = new AbortController();
-    var timer = window.setTimeout(function () { controller.abort(); }, FETCH_TIMEOUT_MS);
-    return fetch(url, { headers: { "Accept": "application/json" }, signal: controller.signal })
-      .then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (body) {
-          if (!response.ok) throw new Error(body.message || "Không tải được âm thanh (mã lỗi " + response.status + ").");
-          return body;
-        });
-      }, function () { throw new Error("Không kết nối được máy chủ. Xin kiểm tra mạng rồi thử lại."); })
-      .finally(function () { window.clearTimeout(timer); });
-  }
-
   // The whole-article MP3 URL of item i, once its narration is ready (polling while it renders).
   function audioUrlOf(i) {
     if (state.ready[i]) return Promise.resolve(state.ready[i]);
     if (state.pending[i]) return state.pending[i];
-    var url = items[i].getAttribute("data-narration");
-    var polls = 0;
-    state.pending[i] = new Promise(function (resolve, reject) {
-      function ask() {
-        fetchJson(url).then(function (record) {
-          if (record.status === "ready" && record.audio_url) {
-            state.ready[i] = record.audio_url;
-            resolve(record.audio_url);
-          } else if (record.status === "failed") {
-            reject(new Error(record.message || "Không tạo được âm thanh cho bài này."));
-          } else if (++polls > POLL_MAX) {
-            reject(new Error("Âm thanh chưa tạo xong sau thời gian dài. Xin thử lại sau."));
-          } else {
-            window.setTimeout(ask, POLL_MS);
-          }
-        }, reject);
-      }
-      ask();
+    state.pending[i] = readyAudioUrl(items[i].getAttribute("data-narration")).then(function (url) {
+      state.ready[i] = url;
+      return url;
     });
     state.pending[i].catch(function () { delete state.pending[i]; });
     return state.pending[i];
@@ -83,10 +49,7 @@
   }
 
   function applySpeed() {
-    var rate = parseFloat(speedSelect.value) || 1;
-    audio.defaultPlaybackRate = rate;
-    audio.playbackRate = rate;
-    if ("preservesPitch" in audio) audio.preservesPitch = true;
+    applyRate(audio, parseFloat(speedSelect.value) || 1);
   }
 
   function playItem(i) {
@@ -164,7 +127,7 @@
   });
   speedSelect.addEventListener("change", function () {
     applySpeed();
-    try { localStorage.setItem("docnd:speed", speedSelect.value); } catch (e) { /* not kept */ }
+    saveSpeed(parseFloat(speedSelect.value) || 1);
   });
 
   // Each article's "Nghe" link (the MP3 without scripts) becomes a button that plays it here.
@@ -194,10 +157,11 @@
     });
   }
 
-  try {
-    var savedSpeed = localStorage.getItem("docnd:speed");
-    if (savedSpeed && SPEEDS.indexOf(parseFloat(savedSpeed)) >= 0) speedSelect.value = savedSpeed;
-  } catch (e) { /* default speed */ }
+  var rate = savedSpeed();
+  if (rate !== null) speedSelect.value = String(rate);
   box.hidden = false;
   showPlaying();
-})();
+}
+
+var playlist = document.querySelector("[data-playlist]");
+if (playlist) start(playlist);

@@ -118,7 +118,7 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         assert _axe_ids(page) == [], f"night: {url}"
 
-        bigger = page.get_by_role("button", name="Tăng cỡ chữ (+A)")
+        bigger = page.get_by_role("button", name="+A Tăng cỡ chữ")
         for _ in range(5):  # from the default step to the largest: then it says so
             bigger.click()
         assert bigger.get_attribute("aria-disabled") == "true"
@@ -136,7 +136,7 @@ def test_pages_pass_axe_in_light_night_largest_text_and_print(page, live_server,
         page.set_viewport_size({"width": 320, "height": 700})
         assert not _has_horizontal_scroll(page), f"320 px, largest text: {url}"
         assert page.evaluate(CUT_OFF_JS) == [], f"320 px, largest text: {url}"
-        page.get_by_role("button", name="Cỡ chữ mặc định (A)").click()
+        page.get_by_role("button", name="A Cỡ chữ mặc định").click()
         assert not _has_horizontal_scroll(page), f"320 px: {url}"
 
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -168,7 +168,7 @@ def test_keyboard_only_listening(page, reader_url):
                 return
         raise AssertionError(f"never reached {name_js}")
 
-    tab_to("el.getAttribute('aria-label') === 'Tăng cỡ chữ (+A)'")
+    tab_to("el.getAttribute('aria-label') === '+A Tăng cỡ chữ'")
     page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.dataset.font") == "2"
     tab_to("el.hasAttribute('data-night')")
@@ -258,14 +258,20 @@ def test_clicking_a_sentence_reads_from_there(page, reader_url):
     else:  # still rendering: that segment's own MP3, from its start
         assert heard["src"].endswith(segment["audio_url"])
         assert heard["time_s"] * 1000 < segment["end_ms"] - segment["start_ms"]
-    # Enter on a focused sentence does the same.
-    other = page.locator(".article-body .s[data-sentence]").nth(1)
-    other.focus()
-    page.keyboard.press("Enter")
-    wait_until(
-        page,
-        f"+document.querySelector('.s.is-speaking').dataset.sentence === "
-        f"{int(other.get_attribute('data-sentence'))}")
+    # Sentences are not Tab stops: the player's keys reach them. Paused, L moves on two
+    # sentences (the highlight shows where, nothing plays), and K reads from there.
+    page.locator('[data-cmd="toggle"]').focus()
+    page.keyboard.press("k")
+    assert page.evaluate("document.querySelector('[data-audio]').paused")
+    lit = page.evaluate("+document.querySelector('.s.is-speaking').dataset.sentence")
+    page.keyboard.press("l")
+    page.keyboard.press("l")
+    wait_until(page, f"+document.querySelector('.s.is-speaking').dataset.sentence === {lit + 2}")
+    assert page.evaluate("document.querySelector('[data-audio]').paused")  # no autoplay
+    assert f"Câu {lit + 3} trên" in page.locator("[data-status-visible]").inner_text()
+    page.keyboard.press("k")
+    heard = page.evaluate(PLAYING_SNAPSHOT_JS)
+    assert heard["sentence"] == lit + 2
     page.keyboard.press("Tab")  # focus moves on; audio keeps going: no trap, no surprise
     assert not page.evaluate("document.querySelector('[data-audio]').paused")
 

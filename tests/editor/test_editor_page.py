@@ -32,6 +32,7 @@ def _sign_in(page, url):
     page.wait_for_selector("#editor-title")
 
 
+@pytest.mark.browser
 def test_editor_page_is_accessible_and_live(page, editor_url):
     url, site_url = editor_url
     _sign_in(page, url)
@@ -61,6 +62,7 @@ def test_editor_page_is_accessible_and_live(page, editor_url):
     assert axe_violations(page) == []
 
 
+@pytest.mark.browser
 def test_editor_page_works_without_script(browser_context, editor_url):
     url, site_url = editor_url
     page = browser_context.new_page()

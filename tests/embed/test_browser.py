@@ -4,7 +4,11 @@ Few tests on purpose (the machine is shared): each one opens a fresh browser.
 """
 from __future__ import annotations
 
+import pytest
+
 from tests.support.browser import axe_violations
+
+pytestmark = pytest.mark.browser
 
 WIDGET = "[data-docnd-widget]"
 AUDIO_TIME = f"() => document.querySelector('{WIDGET}').shadowRoot.querySelector('audio').currentTime"

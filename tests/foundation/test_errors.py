@@ -57,6 +57,18 @@ def test_html_errors_are_accessible_pages(app_with_errors):
     assert 'role="alert"' in body and "Không tìm thấy nội dung bài viết" in body
 
 
+@pytest.mark.parametrize("path", ["/boom", "/gone", "/khong-co"])
+def test_error_pages_stay_vietnamese_for_browsers_preferring_english(app_with_errors, path):
+    # Chromium's default Accept-Language: English first. Pages are Vietnamese all the same,
+    # so a screen reader reads them with a Vietnamese voice.
+    response = app_with_errors.test_client().get(path, headers={
+        "Accept": "text/html", "Accept-Language": "en-US,en;q=0.9"})
+    body = response.get_data(as_text=True)
+    assert '<html lang="vi">' in body and 'lang="en"' not in body
+    assert "Xin lỗi" in body and "Mã lỗi" in body and "Về trang chủ" in body
+    assert "Sorry" not in body and "Error code" not in body and "not found" not in body
+
+
 def test_json_when_asked_outside_the_api(app_with_errors):
     response = app_with_errors.test_client().get("/gone", headers={"Accept": "application/json"})
     assert response.status_code == 404 and response.json["error"] == "not_found"

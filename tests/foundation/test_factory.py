@@ -34,3 +34,20 @@ def test_workers_starting_together_share_one_secret(app_config, tmp_path):
              for _ in range(6)]
     keys = {p.communicate(timeout=60)[0].strip() for p in procs}
     assert len(keys) == 1 and len(keys.pop()) == 64
+
+
+def test_one_container_is_all_the_app_keeps(app):
+    from services.container import EXTENSION, Services
+    assert isinstance(services_of(app), Services)
+    assert set(app.extensions) == {EXTENSION, "limiter"}  # "limiter": flask-limiter's own
+    services = services_of(app)
+    assert services.narrator.engine is services.engine and services.narrator.audio is services.audio
+    assert services.articles.fetcher is services.fetcher and services.fetcher.session is services.http
+
+
+def test_a_job_outside_our_workers_says_how_to_start_them():
+    import pytest
+
+    from services.prerender import JobServicesMissing, job_services
+    with pytest.raises(JobServicesMissing, match="python -m services.worker"):
+        job_services(None)

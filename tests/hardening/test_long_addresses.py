@@ -1,4 +1,4 @@
-"""Very long addresses: one limit, one Vietnamese message, from every door (issue 16, item 10)."""
+"""Very long addresses: one limit, one Vietnamese message, from every door."""
 from __future__ import annotations
 
 import os

@@ -49,6 +49,7 @@ def _watch(page, events: list[str]) -> None:
             if msg.type == "error" and "pwned" in msg.text else None)
 
 
+@pytest.mark.browser
 def test_reader_page_and_player_run_none_of_it(live_server, page, hostile):
     events: list[str] = []
     _watch(page, events)
@@ -70,14 +71,22 @@ def test_reader_page_and_player_run_none_of_it(live_server, page, hostile):
     assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
 
 
+@pytest.mark.browser
 def test_embed_iframe_player_runs_none_of_it(live_server, page, hostile):
     events: list[str] = []
     _watch(page, events)
     page.goto(f"{live_server.url}/embed/player?url={hostile[1]}")
-    page.wait_for_timeout(1500)
+    # The player really is there and really plays the hostile article: absences alone would
+    # also hold for an empty page.
+    play = page.get_by_role("button", name="Đọc nội dung")
+    play.wait_for(timeout=30_000)
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.querySelector('[data-docnd-widget]')"
+                         ".shadowRoot.activeElement.classList.contains('play')")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(2000)
+    page.wait_for_function("() => document.querySelector('[data-docnd-widget]').shadowRoot"
+                           ".querySelector('audio').currentTime > 0.2", timeout=60_000)
+    assert page.get_by_role("button", name="Tạm dừng").is_visible()
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
     assert not [e for e in events if "pwned" in e or e.startswith("dialog")], events
@@ -90,6 +99,7 @@ def editor_app(app_config, redis_client):
                        "CRAWL_INTERVAL_S": 0})
 
 
+@pytest.mark.browser
 def test_editor_page_and_feed_run_none_of_it(editor_app, hostile, browser_context):
     import feedparser
 

@@ -1,5 +1,5 @@
 """Download names of the MP3 and the PDF: one function, whole words, accents folded for the
-ASCII fallback (issue 16, item 9)."""
+ASCII fallback (what podcast apps save the file as)."""
 from __future__ import annotations
 
 from dataclasses import replace

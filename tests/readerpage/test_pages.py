@@ -90,7 +90,7 @@ def test_static_files_are_versioned_and_cached(client):
     assert response.status_code == 200
     assert "immutable" in response.headers["Cache-Control"]
     assert "max-age=31536000" in response.headers["Cache-Control"]
-    plain = client.get("/static/js/reader.js")
+    plain = client.get("/static/js/prefs.js")
     assert "max-age=3600" in plain.headers["Cache-Control"]
 
 
