@@ -19,6 +19,7 @@ CASES = [  # (name, document, how it is made)
     ("scan 300 dpi, two columns", "bc-quan-trac", {"dpi": 300}),
     ("text PDF, ruled table", "kh-thanh-tra", {}),
     ("scan 300 dpi, ruled table", "kh-thanh-tra", {"dpi": 300}),
+    ("scan 200 dpi, noise, 1° skew, ruled table", "kh-thanh-tra", {"dpi": 200, "noise": 18, "skew_deg": 1.0}),
 ]
 
 

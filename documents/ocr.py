@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass
 
 from documents.errors import CorruptDocumentError, OcrUnavailableError
-from documents.model import PageText, Word
+from documents.model import PageText, Table, Word
 
 log = logging.getLogger("docnd.documents.ocr")
 OCR_DPI = 300
@@ -117,6 +117,14 @@ def ocr_image(image, settings: OcrSettings) -> list[Word]:
     return words
 
 
+def ocr_cell(image, settings: OcrSettings) -> str:
+    """One table cell: a uniform block of text (--psm 6), with a white border Tesseract likes."""
+    import pytesseract
+    from PIL import ImageOps
+    return pytesseract.image_to_string(ImageOps.expand(image, border=20, fill=255), lang=settings.lang,
+                                       config="--psm 6", timeout=settings.page_timeout_s)
+
+
 def ocr_page(data: bytes, number: int, settings: OcrSettings) -> PageText:
     image, scale = render_page(data, number, settings.dpi)
     image, angle = deskew(image)
@@ -124,10 +132,14 @@ def ocr_page(data: bytes, number: int, settings: OcrSettings) -> PageText:
     if angle:
         log.info("page %d: straightened by %.2f°", number, angle)
     words = ocr_image(image, settings)
+    from documents.ruling import find_ruled_tables
+    tables = find_ruled_tables(image, words, lambda crop: ocr_cell(crop, settings))
     to_pt = 1 / scale
     return PageText(number=number, width=image.width * to_pt, height=image.height * to_pt, ocr=True,
                     words=[Word(text=w.text, x0=w.x0 * to_pt, x1=w.x1 * to_pt, top=w.top * to_pt,
-                                bottom=w.bottom * to_pt, conf=w.conf) for w in words])
+                                bottom=w.bottom * to_pt, conf=w.conf) for w in words],
+                    tables=[Table(top=t.top * to_pt, bottom=t.bottom * to_pt, x0=t.x0 * to_pt,
+                                  x1=t.x1 * to_pt, rows=t.rows) for t in tables])
 
 
 def image_to_pdf_bytes(image, dpi: int) -> bytes:

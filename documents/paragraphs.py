@@ -37,7 +37,8 @@ def read_table(rows: list[list[str]]) -> list[str]:
     if len(rows) < 2:
         return [" ".join(c for c in row if c) for row in rows]
     header, body = rows[0], rows[1:]
-    columns = [i for i, h in enumerate(header) if h.lower().strip(".") not in ORDINAL_HEADERS]
+    columns = [i for i, h in enumerate(header)
+               if re.sub(r"[^\w ]", "", h).strip().lower() not in ORDINAL_HEADERS]
     out = []
     for n, row in enumerate(body, start=1):
         parts = []

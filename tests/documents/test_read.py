@@ -80,3 +80,12 @@ def test_the_sample_sites_scanned_decision_through_ocr(decision):
     assert doc.signer[-1] == "Đoàn Thanh Sơn"
     from bench.documents import cer
     assert cer(" ".join(doc.paragraphs), " ".join(documents.truth(decision)["paragraphs"])) <= 0.02
+
+
+def test_a_ruled_table_in_a_scan_is_read_row_by_row():
+    """The rules are found in the pixels and each cell is recognised inside them."""
+    doc_data = documents.load("kh-thanh-tra")
+    doc = read_document(documents.scan(documents.render_pdf(doc_data), dpi=200, noise=18,
+                                       skew_deg=1.0, seed=7))
+    rows = [p for p in doc.paragraphs if p.startswith("Hàng")]
+    assert rows == [p for p in documents.truth(doc_data)["paragraphs"] if p.startswith("Hàng")]
