@@ -28,6 +28,7 @@ def test_scanned_decision_keyboard_only_with_section_skipping(app, page, live_se
     assert page.locator("[data-doc-message]").inner_text() == "Đang tải và đọc văn bản"  # queued
     assert axe_violations(page) == []
     run_jobs(app)  # OCR, structure, narration: what an editor's job does ahead of listeners
+    page.wait_for_selector(".doc-section", timeout=30000)  # the waiting page opened it itself
 
     page.goto(f"{live_server.url}/read?url={quote(sample_site + ARTICLE, safe='')}")
     for _ in range(80):  # keyboard only, from the top of the reader page to "Đọc văn bản"
