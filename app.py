@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from config import load_config
+from config import check_config, load_config
 
 __version__ = "0.1.0"
 log = logging.getLogger("docnd")
@@ -19,6 +19,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config = load_config()
     if test_config:
         config.update(test_config)
+        check_config(config)
     app = Flask(__name__, instance_path=config.get("INSTANCE_PATH") or None,
                 instance_relative_config=True)
     app.config.update(config)
@@ -70,9 +71,13 @@ def _build_services(app: Flask) -> None:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     limiter = build_limiter(app)
-    app.extensions[EXTENSION] = build_services(
+    services = app.extensions[EXTENSION] = build_services(
         app.config, limiter=limiter, redis_server=server,
         admit_render=render_admission(limiter, app.config["RENDER_RATE_LIMIT"]))
+    if app.config["TTS_ENGINE"] != "offline" and not app.testing:
+        # A web process: connections to Google open before its first narration (the
+        # worker's jobs open theirs when they start; a forked job could not share them).
+        services.engines["gtts"].warm()
     fetch_limit = app.config["FETCH_RATE_LIMIT"]
     apply_route_limits(app, limiter, {
         "api_articles.article": fetch_limit,

@@ -60,7 +60,8 @@ DEFAULTS: dict[str, Any] = {
     "HEALTH_SITE_TIMEOUT_S": 2.0,
     # Embedding and editors
     "EMBED_ORIGINS": [],
-    "EDITOR_TOKEN": None,
+    "EDITOR_TOKEN": None,  # at least MIN_EDITOR_TOKEN_CHARS characters when set
+    "EDITOR_SIGNIN_LIMIT": "5 per minute;20 per hour",  # failed sign-ins per client
     "CRAWL_INTERVAL_S": 900,
     "RENDER_CONCURRENCY": 4,
     "AUDIO_HOT_CACHE_MB": 64,  # per web process: recently served audio kept in memory
@@ -126,9 +127,23 @@ def load_config(environ: dict[str, str] | None = None) -> dict[str, Any]:
             config[name] = _coerce(raw, default) if default is not None else raw
         except ValueError as exc:
             raise ConfigError(f"{ENV_PREFIX}{name}={raw!r}: {exc}") from exc
+    check_config(config)
+    return config
+
+
+MIN_EDITOR_TOKEN_CHARS = 16
+
+
+def check_config(config: dict[str, Any]) -> None:
+    """Refuse settings that cannot work or are unsafe, with a message that says the fix."""
     if config["TTS_ENGINE"] not in {"auto", "gtts", "offline"}:
         raise ConfigError(f"TTS_ENGINE must be auto, gtts or offline, not {config['TTS_ENGINE']!r}")
-    return config
+    token = config.get("EDITOR_TOKEN")
+    if token and len(str(token)) < MIN_EDITOR_TOKEN_CHARS:
+        raise ConfigError(
+            f"DOCND_EDITOR_TOKEN quá ngắn ({len(str(token))} ký tự): cần ít nhất "
+            f"{MIN_EDITOR_TOKEN_CHARS} ký tự, ví dụ `openssl rand -hex 16`. / The editor token "
+            f"is too short: use at least {MIN_EDITOR_TOKEN_CHARS} characters.")
 
 
 class ConfigError(ValueError):

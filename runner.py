@@ -2,7 +2,9 @@
 
 It starts what the app needs and owns it: a private redis-server when REDIS_URL is unset,
 the bundled sample of the department site when the real one cannot be reached, gunicorn,
-and the RQ worker. On SIGTERM or Ctrl-C it stops them all; every child also dies with us
+and the RQ worker. Redis, the sample and the worker are restarted with backoff when they
+die; gunicorn dying ends the run with status 1 (for systemd's Restart=on-failure). On
+SIGTERM or Ctrl-C it stops them all and exits 0; every child also dies with us
 (PR_SET_PDEATHSIG), so nothing is left behind even if we are killed.
 """
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pathlib import Path
 import requests
 
 from cache.redis_server import EmbeddedRedis
-from config import load_config
-from procutil import start_child, stop_child
+from config import ConfigError, load_config
+from procutil import Child, start_child
 
 ROOT = Path(__file__).resolve().parent
 log = logging.getLogger("docnd.run")
@@ -86,16 +88,30 @@ def child_commands(config: dict, env: dict) -> list[tuple[str, list[str]]]:
     ]
 
 
+def private_hosts_with(given: list, host_port: str) -> str:
+    """DOCND_ALLOW_PRIVATE_HOSTS extended by `host_port`: what the operator set stays."""
+    hosts = [str(h) for h in given]
+    return ",".join(hosts + ([host_port] if host_port not in hosts else []))
+
+
 def main() -> int:
+    """Serve until SIGTERM/Ctrl-C (exit 0) or until the web itself dies (exit 1, so a
+    supervisor such as systemd restarts us). Redis, the sample site and the worker are
+    restarted with backoff when they exit; the web keeps serving meanwhile."""
     logging.basicConfig(level=logging.INFO, format="[run] %(message)s")
-    config = load_config()
+    try:
+        config = load_config()
+    except ConfigError as exc:  # said plainly, once, before anything is started
+        log.error("%s", exc)
+        return 2
     env = dict(os.environ)
     instance = Path(config["INSTANCE_PATH"] or ROOT / "instance").resolve()
     instance.mkdir(parents=True, exist_ok=True)
     env["DOCND_INSTANCE_PATH"] = str(instance)
-    children: list[tuple[str, object]] = []
+    children: list[Child] = []
     redis_server = None
     stopping = False
+    status = 0
 
     def _stop(signum, frame):  # noqa: ARG001
         nonlocal stopping
@@ -112,7 +128,11 @@ def main() -> int:
     try:
         if not config["REDIS_URL"]:
             redis_server = EmbeddedRedis(instance / "redis", maxmemory=config["REDIS_MAXMEMORY"])
-            redis_server.start()
+            server = redis_server  # same port and data on every restart
+            redis_child = Child("private Redis", lambda: server.start().proc,
+                                halt=lambda proc: server.stop())
+            redis_child.start()
+            children.append(redis_child)
             url_file.write_text(redis_server.url)
             env["DOCND_REDIS_URL"] = redis_server.url
             log.info("private Redis on %s (data in instance/redis)", redis_server.url)
@@ -121,33 +141,37 @@ def main() -> int:
 
         if not site_answers(config["SITE_URL"]):
             port = config["SAMPLE_PORT"]
-            sample = start_child([sys.executable, "-m", "samples.serve", "--port", str(port)],
-                                 cwd=ROOT, env=env)
-            children.append(("sample site", sample))
+            sample = Child("sample site", lambda: start_child(
+                [sys.executable, "-m", "samples.serve", "--port", str(port)], cwd=ROOT, env=env))
+            sample.start()
+            children.append(sample)
             sample_url = f"http://127.0.0.1:{port}/"
             wait_http(sample_url, 15)
             log.info("%s cannot be reached: serving the bundled SAMPLE site on %s",
                      config["SITE_URL"], sample_url)
             env["DOCND_SITE_URL"] = sample_url
             # Only the sample's own port: Redis on the same address stays out of reach.
-            env["DOCND_ALLOW_PRIVATE_HOSTS"] = f"127.0.0.1:{port}"
+            env["DOCND_ALLOW_PRIVATE_HOSTS"] = private_hosts_with(config["ALLOW_PRIVATE_HOSTS"],
+                                                                  f"127.0.0.1:{port}")
         for name, argv in child_commands(config, env):
-            children.append((name, start_child(argv, cwd=ROOT, env=env)))
+            child = Child(name, lambda argv=argv: start_child(argv, cwd=ROOT, env=env),
+                          restart=name != "web")
+            child.start()
+            children.append(child)
         log.info("serving on http://127.0.0.1:%s (Ctrl-C to stop)", config["PORT"])
         while not stopping:
-            for name, proc in children:
-                if proc.poll() is not None:
-                    log.error("%s exited with code %s; stopping", name, proc.returncode)
-                    stopping = True
+            for child in children:
+                if child.watch() is not None:  # the web is gone: we are down
+                    status, stopping = 1, True
+                    break
             time.sleep(0.2)
     finally:
-        for name, proc in reversed(children):
-            stop_child(proc)
+        for child in reversed(children):
+            child.stop()
         if redis_server is not None:
-            redis_server.stop()
             url_file.unlink(missing_ok=True)
         log.info("stopped")
-    return 0
+    return status
 
 
 if __name__ == "__main__":

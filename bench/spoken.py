@@ -65,6 +65,8 @@ def run() -> dict:
                 chunk_text(normalize(s), 100)
     pipeline_s = time.process_time() - started
     total = rounds * len(sentences)
+    from tests.spoken.fresh_set import misses
+    fresh_total, fresh_wrong = misses(normalize)
     return {
         "source": source,
         "sentences": len(sentences),
@@ -72,4 +74,7 @@ def run() -> dict:
         "rounds": rounds,
         "normalize_sentences_per_s": round(total / normalize_s),
         "split_normalize_chunk_sentences_per_s": round(total / pipeline_s),
+        # Issue 15's bar: government sentences not used to write the rules, read exactly.
+        "fresh_set_exact": f"{fresh_total - len(fresh_wrong)}/{fresh_total}",
+        "fresh_set_exact_rate": round((fresh_total - len(fresh_wrong)) / fresh_total, 4),
     }

@@ -1,13 +1,11 @@
-"""Voices: first audio and whole article against plain gTTS, offline real-time factor, and
-cached audio through the real WSGI server against a raw Redis GET.
+"""Voices: offline real-time factor, and cached audio through the real WSGI server against a
+raw Redis GET. (Google's voice, first audio and whole article against plain gTTS, is measured
+through the real network path in bench/google_path.py.)
 
-Google is the faithful fake (tests/voices/fake_google.py) answering every call after 300 ms,
-so both sides see the same round trip. Everything else is real: gTTS's code, Redis (a private
-redis-server), libespeak-ng, lameenc, gunicorn, wrk.
+Everything is real: Redis (a private redis-server), libespeak-ng, lameenc, gunicorn, wrk.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -21,7 +19,6 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-RTT_S = 0.3
 ARTICLE_CHARS = 3000
 
 
@@ -49,67 +46,6 @@ def _article():
 def _percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-def bench_first_audio(redis_url: str, pool_size: int) -> dict:
-    """Ours: narration through the gTTS pool; plain: gTTS(text, lang='vi').save()."""
-    import redis
-    from gtts import gTTS
-
-    from reader.engines import CircuitBreaker, GttsEngine
-    from tests.voices.conftest import make_narrator
-    from tests.voices.fake_google import FakeGoogle
-
-    article, chars = _article()
-    client = redis.Redis.from_url(redis_url)
-    client.flushdb()
-    gtts = GttsEngine(tld="com.vn", timeout_s=8.0, pool_size=pool_size,
-                      breaker=CircuitBreaker(3, 60.0))
-    narrator = make_narrator(client, gtts, poll_interval_s=0.005)
-    _warm_fake()
-    with FakeGoogle(delay_s=RTT_S) as google:
-        started = time.perf_counter()
-        first = narrator.request(article)
-        first_s = time.perf_counter() - started
-        while narrator.records.get(first["id"]) is None:
-            time.sleep(0.005)
-        whole_s = time.perf_counter() - started
-        ours_calls = google.calls
-    narrator.pool.shutdown(wait=True)
-    gtts.close()
-
-    text = " ".join([article.title, article.lead, *article.paragraphs, *article.captions])
-
-    class FirstWrite(io.BytesIO):
-        first_at: float | None = None
-
-        def write(self, data):
-            if self.first_at is None:
-                self.first_at = time.perf_counter()
-            return super().write(data)
-
-    with FakeGoogle(delay_s=RTT_S) as google:
-        started = time.perf_counter()
-        out = FirstWrite()
-        gTTS(text, lang="vi").write_to_fp(out)
-        plain_whole_s = time.perf_counter() - started
-        plain_first_s = out.first_at - started
-        plain_calls = google.calls
-    return {
-        "article_chars": chars, "fake_rtt_s": RTT_S, "gtts_pool_size": pool_size,
-        "ours_first_audio_s": round(first_s, 3), "ours_whole_article_s": round(whole_s, 3),
-        "ours_google_calls": ours_calls,
-        "plain_gtts_first_audio_s": round(plain_first_s, 3),
-        "plain_gtts_whole_article_s": round(plain_whole_s, 3),
-        "plain_gtts_google_calls": plain_calls,
-    }
-
-
-def _warm_fake() -> None:
-    """Encode the fake's tones beforehand: the fake's own work must not count for either."""
-    from tests.voices.fake_google import MS_PER_CHAR, tone_mp3
-    for duration_ms in range(200, MS_PER_CHAR * 101 + 100, 100):
-        tone_mp3(duration_ms)
 
 
 def bench_offline_rtf() -> dict:
@@ -234,7 +170,6 @@ def run() -> dict:
         server = EmbeddedRedis(Path(tmp) / "redis", maxmemory="256mb").start()
         try:
             figures = {}
-            figures.update(bench_first_audio(server.url, pool_size=_pool_size()))
             figures.update(bench_offline_rtf())
             figures.update(bench_cached_audio(server.url, Path(tmp) / "instance"))
             figures["load_average_1min"] = round(os.getloadavg()[0], 2)
@@ -242,11 +177,6 @@ def run() -> dict:
         finally:
             server.stop()
     return figures
-
-
-def _pool_size() -> int:
-    from config import load_config
-    return load_config()["GTTS_POOL_SIZE"]
 
 
 if __name__ == "__main__":

@@ -90,5 +90,13 @@ class ArticleStore:
         return json.loads(raw) if raw else None
 
     def put_listing(self, url: str, items: list[dict], ttl_s: int) -> None:
-        self.connection.set(self.keys.meta(f"listing:{url_key(url)}"),
-                            json.dumps(items, ensure_ascii=False).encode("utf-8"), ex=int(ttl_s))
+        raw = json.dumps(items, ensure_ascii=False).encode("utf-8")
+        pipe = self.connection.pipeline()
+        pipe.set(self.keys.meta(f"listing:{url_key(url)}"), raw, ex=int(ttl_s))
+        # The last good listing, without a TTL: the home page shows it while the site is down.
+        pipe.set(self.keys.meta(f"listing-last:{url_key(url)}"), raw)
+        pipe.execute()
+
+    def get_last_listing(self, url: str) -> list[dict]:
+        raw = self.connection.get(self.keys.meta(f"listing-last:{url_key(url)}"))
+        return json.loads(raw) if raw else []

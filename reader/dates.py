@@ -28,11 +28,30 @@ _MONTH_YEAR = re.compile(rf"{_D12}/(\d{{4}}){_NOT_NUM_AFTER}")
 _DAY_MONTH = re.compile(rf"{_D12}([/.-])(\d{{1,2}}){_NOT_NUM_AFTER}")
 _NGAY_BEFORE = re.compile(r"(?i)(?:ngày|mùng|mồng|hôm)\s*$")
 _CUE_BEFORE = re.compile(
-    r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối)\s*$")
+    r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|hôm|trước|sau|hết|vào|nay|đầu|cuối|"
+    r"dịp|phiên)\s*$")
+# A day written D-M after a part of the day or an occasion: "Sáng 7-3", "dịp 8-3" (not after
+# "từ", where "3-5" is a range), unless a count follows ("dịp 2-3 ngày").
+_DASH_CUE = re.compile(r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|hôm|dịp|lễ|phiên)\s*$")
+_COUNTED_AFTER = re.compile(r"(?i)\s*(?:%|ngày|tuần|tháng|năm(?!\s+(?:nay|ngoái|trước|tới|sau|qua)\b)"
+                            r"|giờ|lần|người|triệu|nghìn|tỷ)\b")
 # Squares, streets and bridges named after a day: "Quảng trường 17/10", "đường 3/2".
 _NAMED_AFTER_DAY = re.compile(
     r"(?:^|[\s(])(?:(?i:quảng trường|công viên|đại lộ|sân vận động|đường|(?<!thành )phố)|Cầu)\s*$")
 _NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
+# "ngày 26 và 27.9", "ngày 3, 4 và 5/10": days listed after "ngày", the month on the last.
+_NGAY_LIST = re.compile(r"(?i)(?:^|[\s(])(?:ngày|mùng|mồng)\s+\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2}){0,5}"
+                        r"\s*(?:,|và)\s*$")
+# A slash that is a ratio, not a date: "tỷ lệ 1/5 đến 1/500", "độ dốc 1/3".
+_RATIO_BEFORE = re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|độ dốc|hệ số|phân số)(?:\s+[^\s\d,.;:()]+){0,2}"
+                           r"\s+(?:(?:từ|là|khoảng)\s+)?$")
+# The other end of a range that cannot be a date ("1/5 đến 1/500") makes both fractions.
+_RANGE_AFTER = re.compile(r"\s*(?:-|đến|tới)\s*\d{1,3}/(\d{1,4})(?!\d)")
+_RANGE_BEFORE = re.compile(r"(\d{1,4})/(\d{1,4})\s*(?:-|đến|tới)\s*$")
+# Dates typed with spaces around the slashes: "02 / 10 / 2015".
+_SPACED_DATE = re.compile(r"(\d(?<![\d.,/]\d)\d?) ?/ ?(\d{1,2}) ?/ ?(\d{4})(?!\d)")
+# "tháng 4" is April: "tháng tư", never "tháng bốn" (the number pass would say "bốn").
+_APRIL = re.compile(r"(?i)\b(tháng)\s+0?4(?![\d/.,:-]|\s*[/.-]\s*\d)")
 _TIME_H = re.compile(r"(\d(?<![\w.,:]\d)\d?)h(\d{2})?(?:'|p\b|phút\b)?(?![\w])")
 _TIME_COLON = re.compile(r"(\d(?<![\w.,:]\d)\d?):(\d{2})(?::(\d{2}))?(?![\d:]|[.,]\d)")
 
@@ -56,8 +75,12 @@ def read_date(day: str | None, month: str, year: str | None, *, ngay: bool) -> s
 
 def read_dates(text: str) -> str:
     """Dates in every written form, "ngày" said once."""
+    if "háng" in text:
+        text = _APRIL.sub(r"\1 tư", text)
     if not _DATE_HINT.search(text):
         return text
+    if " /" in text or "/ " in text:
+        text = _SPACED_DATE.sub(_unspace_date, text)
     if "T" in text:
         text = _T_MONTH.sub(_read_t_month, text)
     lowered = text.lower()
@@ -73,6 +96,13 @@ def read_dates(text: str) -> str:
     text = _MONTH_YEAR.sub(_read_bare_month_year, text)
     return _DAY_MONTH.sub(_read_day_month, text)
 
+def _unspace_date(m: re.Match) -> str:
+    day, month, year = m.groups()
+    if not _valid_date(int(day), int(month)):
+        return m.group(0)
+    return f"{day}/{month}/{year}"
+
+
 def read_times(text: str) -> str:
     """7h30, 10:25, 09:25:27."""
     if not _DIGIT.search(text):
@@ -86,7 +116,11 @@ def read_times(text: str) -> str:
 def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
     """(is a date, should we say "ngày") from the words before a D/M form."""
     before = m.string[max(0, m.start() - 48):m.start()]
+    if _is_ratio(m, before):
+        return False, False
     if _NGAY_BEFORE.search(before):
+        return True, False
+    if _NGAY_LIST.search(before):
         return True, False
     if _NGAY_NEAR.search(before):
         return True, False  # "ngày Chiến thắng 30/4": "ngày" is already said
@@ -96,7 +130,23 @@ def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
         return True, True
     if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
         return True, True
+    if not weak_ok and _DASH_CUE.search(before) and not _COUNTED_AFTER.match(m.string, m.end()):
+        return True, False  # "sáng 7-3", "dịp 8-3", "lễ 20-10": a day, not "bảy đến ba"
     return False, False
+
+
+def _is_ratio(m: re.Match, before: str) -> bool:
+    """"tỷ lệ 1/5", or one end of a range whose other end is no date ("1/5 đến 1/500")."""
+    if m.group(2) != "/":
+        return False
+    if _RATIO_BEFORE.search(before):
+        return True
+    after = _RANGE_AFTER.match(m.string, m.end())
+    if after and not 1 <= int(after.group(1)) <= 12:
+        return True
+    earlier = _RANGE_BEFORE.search(before)
+    return bool(earlier and (not _valid_date(int(earlier.group(1)), int(earlier.group(2)))
+                             or _RATIO_BEFORE.search(before[:earlier.start()])))
 
 
 def _say_ngay(m: re.Match) -> bool:

@@ -14,9 +14,12 @@ from typing import Iterable
 from errors import ServiceError
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
-KINDS = ("abbr", "doctype", "issuer", "title", "city", "unit", "numunit")
+KINDS = ("abbr", "doctype", "issuer", "party", "title", "city", "unit", "numunit")
 # Where a token read on its own is looked up, first match wins.
 STANDALONE_ORDER = ("abbr", "title", "city", "unit", "doctype", "issuer")
+# Kinds an editor's row (kind "abbr") also replaces: the editors' table is the one table, so
+# their reading of STNMT is said inside "120/KH-STNMT" too.
+EDITED_KINDS = ("abbr", "doctype", "issuer", "party")
 # Issuer rows with this note are department codes ("MT" in 12/STNMT-MT): only read in symbols.
 SYMBOL_ONLY_NOTE = "department code"
 
@@ -54,6 +57,17 @@ class Lexicon:
         replaced = {(e.kind, e.written) for e in extra_entries}
         kept = [e for e in self.entries if (e.kind, e.written) not in replaced]
         return Lexicon(kept + extra_entries)
+
+    def with_edits(self, rows: Iterable[Entry]) -> "Lexicon":
+        """The editors' rows (kind "abbr") over this lexicon: each replaces the term's reading
+        as an abbreviation and wherever the file reads it in a document number (type code,
+        issuer, Party issuer), so an edit takes effect everywhere the term is said."""
+        extra: list[Entry] = []
+        for row in rows:
+            extra.append(Entry("abbr", row.written, row.spoken, row.note))
+            extra += [Entry(kind, row.written, row.spoken, row.note) for kind in EDITED_KINDS
+                      if kind != "abbr" and row.written in self.by_kind[kind]]
+        return self.merged(extra)
 
     def standalone(self) -> dict[str, str]:
         """Written form -> reading for tokens met outside a document symbol."""

@@ -60,8 +60,14 @@ def plan_segments(article, *, max_chars: int,
     from reader.sentences import chunk_text
     if normalize is None:
         from reader.normalize import normalize
+    refs = article_sentences(article)
+    # A normalizer that reads per article (Normalizer.for_article: abbreviations the article
+    # defines itself) is given the whole article first; a plain str -> str is used as it is.
+    for_article = getattr(normalize, "for_article", None)
+    if for_article is not None:
+        normalize = for_article([ref.text for ref in refs])
     plans: list[SegmentPlan] = []
-    for ref in article_sentences(article):
+    for ref in refs:
         spoken = normalize(ref.text).strip()
         if not spoken:
             continue

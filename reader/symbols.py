@@ -28,3 +28,14 @@ PER_RIGHT = frozenset("""
 ngày đêm tháng năm quý tuần giờ phút giây người hộ khẩu xã huyện tỉnh lượt lần ca
 ha héc mét ki tấn lít con cổ đơn suất xuất chiếc kg km m ng học sinh lớp trường thôn
 """.split())
+
+# ...or when the word after it is a span of time, whatever comes before (GDP/năm, lượt/ngày).
+PER_TIME = frozenset("ngày đêm tháng năm quý tuần giờ phút giây".split())
+
+# An expansion that starts with the word just said is said once ("Sở STNMT" is "sở tài
+# nguyên…", not "sở sở …") only when that word is a head noun of a name. Any other single
+# word belongs to what came before ("hành vi VPHC": "hành vi vi phạm hành chính"); a repeat
+# of two or more words ("chỉ số AQI") is always an echo.
+ECHO_HEADS = frozenset("""
+sở bộ ban khu cụm quỹ phòng viện cục chi tổng ủy hội trung văn công ngân bảo tòa đảng
+""".split())

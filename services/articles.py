@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 
 from cache.articles import ArticleStore
 from scraper.article import Article
+from scraper.errors import SourceTimeoutError, SourceUnreachableError
 from scraper.extract import extract_article
 from scraper.fetch import Fetcher
 from scraper.listing import ListingItem, crawl_listing
@@ -18,13 +19,21 @@ from scraper.listing import ListingItem, crawl_listing
 def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, fresh_s: float,
                 force: bool = False) -> Article:
     """The article at url. Within fresh_s of the last check it is served from Redis; after,
-    the source is asked with If-None-Match/If-Modified-Since, and a 304 costs no download."""
+    the source is asked with If-None-Match/If-Modified-Since, and a 304 costs no download.
+    When the source cannot be reached, a stored copy (of any age) is served."""
     url = fetcher.check_url(url)  # refuse bad or disallowed URLs before touching the cache
     record = None if force else store.get(url)
     if record is not None and store.age_s(record) < fresh_s:
         return record.article
-    result = fetcher.fetch(url, etag=record.etag if record else None,
-                           last_modified=record.last_modified if record else None)
+    try:
+        result = fetcher.fetch(url, etag=record.etag if record else None,
+                               last_modified=record.last_modified if record else None)
+    except (SourceUnreachableError, SourceTimeoutError):
+        if record is None:
+            raise
+        # The site is down: the article we have is better than none (stale-if-error). It is
+        # not touched, so the next request asks the site again.
+        return record.article
     if result.not_modified and record is not None:
         return store.touch(url, record).article
     article = extract_article(result.body, result.url, charset=result.charset)

@@ -31,7 +31,7 @@ def normalizer_with_edits(entries: dict[str, str]):
         normalizer = _normalizers.get(key)
         if normalizer is None:
             rows = [parse_entry("abbr", term, reading, "editor") for term, reading in key]
-            normalizer = Normalizer(DEFAULT_LEXICON.merged(rows))
+            normalizer = Normalizer(DEFAULT_LEXICON.with_edits(rows))
             if len(_normalizers) > 8:  # a few tables at most: editors change it rarely
                 _normalizers.clear()
             _normalizers[key] = normalizer
@@ -56,7 +56,9 @@ class EditorsReading:
         with self._lock:
             if fresh or self._current is None or time.monotonic() - self._read_at >= self.refresh_s:
                 normalizer = normalizer_with_edits(self.edits.entries())
-                self._current = Reading(normalizer.normalize, normalizer.version)
+                # The Normalizer itself: callable, and it reads each article with its own
+                # definitions (Normalizer.for_article, used by reader.narrate.plan_segments).
+                self._current = Reading(normalizer, normalizer.version)
                 self._read_at = time.monotonic()
             return self._current
 

@@ -206,7 +206,9 @@ def describe_job(job: Job, *, english: bool = False) -> dict[str, Any]:
 def _job_error(job: Job, meta: dict, english: bool) -> dict[str, str] | None:
     if meta.get("error_code"):
         return {"code": meta["error_code"],
-                "message": meta.get("error_en" if english else "error_vi", "")}
+                "message": meta.get("error_en" if english else "error_vi", ""),
+                "permanent": bool(meta.get("error_permanent")),
+                "stage": meta.get("failed_stage")}  # what was under way when it failed
     latest = job.latest_result()
     exc_info = (getattr(latest, "exc_string", None) if latest else None) or job.exc_info or ""
     if "AbandonedJobError" in exc_info:

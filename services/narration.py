@@ -91,6 +91,9 @@ class Narrator:
     poll_interval_s: float = 0.02
     _pending: int = field(default=0, init=False)
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    # Renders of this process: set when their progress moves, so a request waiting for the
+    # first segment wakes as it lands instead of at its next poll of Redis.
+    _news: dict[str, threading.Event] = field(default_factory=dict, init=False)
 
     # -- public ---------------------------------------------------------------------------
     def request(self, article, *, wait: bool = True,
@@ -111,6 +114,9 @@ class Narrator:
         keep = bool(record and record.get("kept"))
         deadline = time.monotonic() + self.first_wait_s
         while True:
+            news = self._news.get(nid)
+            if news is not None:
+                news.clear()  # before reading: progress written after this wakes us
             progress = self.records.get_progress(nid)
             if (progress and progress["status"] == "rendering"
                     and not self.lock_factory(nid).held()):
@@ -131,10 +137,16 @@ class Narrator:
                     continue
             if time.monotonic() > deadline:
                 raise BusyError("the first segment took too long", retry_after_s=5)
-            time.sleep(self.poll_interval_s)
+            news = self._news.get(nid)
+            if news is not None:
+                news.wait(self.poll_interval_s)
+            else:  # rendered by another process: only Redis tells
+                time.sleep(self.poll_interval_s)
 
-    def render_now(self, article, *, keep: bool = True) -> dict:
-        """Render synchronously (editors, jobs, the CLI): the finished record, or an error."""
+    def render_now(self, article, *, keep: bool = True,
+                   on_segments: Callable[[int, int], None] | None = None) -> dict:
+        """Render synchronously (editors, jobs, the CLI): the finished record, or an error.
+        `on_segments(done, planned)` hears 0 of N once the plan is made, then each step."""
         nid = narration_id(article.canonical_url or article.url)
         reading = self.reading(fresh=True)  # jobs: always the table as it is now
         fingerprint = self.fingerprint(article, reading)
@@ -144,7 +156,7 @@ class Narrator:
             if time.monotonic() > deadline:
                 raise BusyError("another render holds the lock")
             time.sleep(0.1)
-        self._render(article, nid, fingerprint, reading, lock, keep)
+        self._render(article, nid, fingerprint, reading, lock, keep, on_segments=on_segments)
         record = self.records.get(nid)
         if record is None:
             raise NarrationFailedError("render finished without a record")
@@ -206,6 +218,7 @@ class Narrator:
                     self._pending -= 1
                 lock.release()
                 raise BusyError("every render slot is taken", retry_after_s=10)
+        self._news.setdefault(nid, threading.Event())
         # Progress exists before we return, so waiters see "rendering" at once.
         self.records.put_progress(nid, self._record(article, nid, fingerprint, reading, plans,
                                                     [], "rendering"))
@@ -240,9 +253,12 @@ class Narrator:
         return plans
 
     def _render(self, article, nid: str, fingerprint: str, reading: Reading, lock: RedisLock,
-                keep: bool, plans: list[SegmentPlan] | None = None) -> None:
+                keep: bool, plans: list[SegmentPlan] | None = None, *,
+                on_segments: Callable[[int, int], None] | None = None) -> None:
+        tell = on_segments or (lambda done, planned: None)
         try:
             plans = plans or self._plan(article, reading)
+            tell(0, len(plans))
             previous = self.records.get(nid) if keep else None
 
             def keep_lock() -> None:
@@ -251,9 +267,11 @@ class Narrator:
 
             def on_progress(ready: list[RenderedSegment]) -> None:
                 keep_lock()
+                tell(len(ready), len(plans))
                 if len(ready) < len(plans):
                     self.records.put_progress(nid, self._record(
                         article, nid, fingerprint, reading, plans, ready, "rendering"))
+                    self._tell(nid)
 
             results = render_segments(plans, self.engine, self.audio, keep=keep,
                                       on_progress=on_progress, heartbeat=keep_lock)
@@ -283,10 +301,16 @@ class Narrator:
             self._fail(article, nid, fingerprint, reading, plans or [], exc)
             raise
         finally:
+            self._tell(nid, last=True)  # finished or failed: waiters look once more
             try:
                 lock.release()
             except Exception:  # Redis gone: the lock expires by itself
                 log.warning("could not release the render lock of %s", nid)
+
+    def _tell(self, nid: str, last: bool = False) -> None:
+        news = self._news.pop(nid, None) if last else self._news.get(nid)
+        if news is not None:
+            news.set()
 
     def _let_go_of_old_audio(self, nid: str, previous: dict, record: dict) -> None:
         """What the previous version read and this one does not stops being kept (unless

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("docnd.prerender")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-PROGRESS_POLL_S = 0.5
 
 
 class JobServicesMissing(RuntimeError):
@@ -72,13 +70,21 @@ def prerender_url(services: Services, url: str, *, force: bool = False, refresh:
     if (not force and previous is not None
             and previous.content_hash == article.content_hash
             and narration_ready(narrator, previous.narration_id, article)):
-        report("skipped", 1, 1)
+        report("skipped", 0, 0)  # nothing to render: no segments to count
         log.info("unchanged, skipped: %s", url)
         return {"status": "skipped", "url": url, "narration_id": previous.narration_id}
 
+    # Counted in segments, rendered of planned; the plan is known before the first one.
+    segments = {"total": 0}
+
+    def narrating(stage: str, done: int, total: int) -> None:
+        segments["total"] = total
+        report(stage, done, total)
+
     report("narrating", 0, 0)
-    result = narrate_article(narrator, article, progress=report)
-    report("storing", 1, 1)
+    result = narrate_article(narrator, article, progress=narrating)
+    total = segments["total"]
+    report("storing", total, total)
     record = PrerenderRecord(
         url=url, title=article.title, published=article.published, lead=article.lead,
         narration_id=result.narration_id, content_hash=article.content_hash,
@@ -92,7 +98,7 @@ def prerender_url(services: Services, url: str, *, force: bool = False, refresh:
     )
     book.save_record(record)  # last: only now is the article "ready" for the feed
     queue_attached_documents(services, article)
-    report("done", 1, 1)
+    report("done", total, total)
     log.info("rendered %s (%d bytes, %d ms)", url, result.audio_bytes, result.duration_ms)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
 
@@ -165,10 +171,28 @@ def article_tokens(article: Any, max_tokens: int = 5000) -> list[str]:
     return sorted(found)
 
 
-def articles_with_term(book: JobBook, term: str, limit: int = 500) -> list[str]:
-    """URLs of pre-rendered articles whose text contains `term` (as a word)."""
+_CODE_SEPARATORS = re.compile(r"[./-]")
+
+
+def token_has_term(token: str, term: str) -> bool:
+    """`term` is the token, or one part of a document number or compound in it: STNMT is
+    in "120/KH-STNMT" (the editors' reading is said there too), not in "STNMTX"."""
+    if token == term:
+        return True
+    return term in token and term in _CODE_SEPARATORS.split(token)
+
+
+def records_with_term(book: JobBook, term: str, limit: int = 500) -> list[PrerenderRecord]:
+    """Pre-rendered articles whose text contains `term` as a word or as a part of a document
+    number ("120/KH-STNMT"): what an edit of its reading changes."""
     term = term.strip()
-    return [r.url for r in book.latest_records(limit) if term in r.tokens]
+    return [r for r in book.latest_records(limit)
+            if term in r.tokens or any(token_has_term(t, term) for t in r.tokens)]
+
+
+def articles_with_term(book: JobBook, term: str, limit: int = 500) -> list[str]:
+    """URLs of the pre-rendered articles an edit of `term`'s reading changes."""
+    return [r.url for r in records_with_term(book, term, limit)]
 
 
 # -- narration ------------------------------------------------------------------------------
@@ -183,41 +207,17 @@ def narration_ready(narrator: Narrator, narration_id: str, article: Any) -> bool
 def narrate_article(narrator: Narrator, article: Any, *,
                     progress: Progress | None = None) -> NarrationResult:
     """Render the whole narration now and keep it (no TTL). The narrator lets go of the
-    audio the previous version used and this one does not (Narrator._render)."""
-    from services.narration import narration_id
-
-    nid = narration_id(article.canonical_url or article.url)
-    stop = threading.Event()
-    watcher = None
-    if progress is not None:
-        watcher = threading.Thread(target=_watch_progress, args=(narrator, nid, progress, stop),
-                                   daemon=True)
-        watcher.start()
-    try:
-        record = narrator.render_now(article, keep=True)
-    finally:
-        stop.set()
-        if watcher is not None:
-            watcher.join(timeout=2)
+    audio the previous version used and this one does not (Narrator._render). Progress is
+    segments rendered of segments planned, told by the narrator as it goes."""
+    report = progress or (lambda stage, done, total: None)
+    record = narrator.render_now(
+        article, keep=True, on_segments=lambda done, planned: report("narrating", done, planned))
     total = int(record.get("total_segments") or 0)
-    if progress is not None:
-        progress("narrating", total, total)
+    report("narrating", total, total)
     return NarrationResult(
         narration_id=record["id"], audio_bytes=int(record["audio_bytes"]),
         duration_ms=int(record.get("duration_ms") or 0), engine=record.get("engine", ""),
         voice=record.get("voice", ""), normalizer_version=record.get("normalizer_version", ""))
-
-
-def _watch_progress(narrator: Narrator, nid: str, progress: Progress,
-                    stop: threading.Event) -> None:
-    while not stop.wait(PROGRESS_POLL_S):
-        try:
-            state = narrator.records.get_progress(nid)
-        except Exception:  # a missed progress report is harmless
-            continue
-        if state and state.get("status") == "rendering":
-            progress("narrating", int(state.get("ready_segments", 0)),
-                     int(state.get("total_segments", 0)))
 
 
 # -- RQ entry points ----------------------------------------------------------------------
@@ -274,6 +274,9 @@ def _record_error(job: Job | None, exc: ServiceError) -> None:
     host that is not allowed) is not retried, a passing one (5xx: site down, busy) is."""
     if job is None:
         return
+    # What failed (the stage it was in) and whether trying again can help (5xx) or the
+    # address itself must change (4xx): the editor page says both.
+    job.meta.update(failed_stage=job.meta.get("stage"), error_permanent=exc.status < 500)
     job.meta.update(stage="failed", error_code=exc.code, error_vi=exc.message_vi,
                     error_en=exc.message_en, error_detail=str(exc.detail or "")[:300])
     job.save_meta()

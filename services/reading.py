@@ -10,6 +10,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
 from errors import BusyError, ServiceError
 from scraper.article import Article
@@ -113,23 +114,49 @@ class ListItem:
     title: str
     published: str | None
     date_text: str | None
+    narration_id: str | None = None  # prepared: its whole MP3 plays without the source
 
 
 @dataclass(frozen=True)
 class Listing:
     items: tuple[ListItem, ...]
     problem_vi: str | None = None  # why the list is empty, in words for the reader
+    offline: bool = False  # the source is down: these are the articles we still have
 
 
-def latest_articles(*, source: ArticleSource, limit: int = 20) -> Listing:
+def latest_articles(*, source: ArticleSource, limit: int = 20,
+                    prepared: Callable[[], list] | None = None) -> Listing:
     """The newest articles of the department's listing. The home page must open even when
-    the source site is down, so a failure becomes a message on the page, not an error page."""
+    the source site is down: then it shows what still plays (`offline_listing`), and a
+    failure becomes a message on the page, not an error page."""
     try:
         rows = source.latest(limit)
     except ServiceError as exc:
         log.warning("listing of %s unavailable: %s", source.site_url, exc)
-        return Listing((), exc.message_vi)
+        store = source.store
+        kept = offline_listing(store.get_last_listing(source.site_url),
+                               prepared() if prepared else [],
+                               has_article=lambda url: store.get(url) is not None, limit=limit)
+        return Listing(kept, exc.message_vi, offline=True)
     return listing_of(rows)
+
+
+def offline_listing(last_rows: list[dict], records: list, *,
+                    has_article: Callable[[str], bool], limit: int) -> tuple[ListItem, ...]:
+    """While the source is down: the last known listing, keeping only the articles that
+    still play (prepared ones by their whole MP3, others from their stored text), then the
+    other prepared articles (`records`: url, title, published, narration_id)."""
+    by_url = {record.url: record for record in records}
+    items = []
+    for row in last_rows:
+        record = by_url.pop(row["url"], None)
+        if record is not None or has_article(row["url"]):
+            items.append(ListItem(row["url"], row["title"], row.get("published"),
+                                  format_date_vi(row.get("published")),
+                                  record.narration_id if record else None))
+    items += [ListItem(r.url, r.title, r.published, format_date_vi(r.published), r.narration_id)
+              for r in by_url.values()]
+    return tuple(items[:limit])
 
 
 def listing_of(rows) -> Listing:

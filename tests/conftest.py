@@ -2,9 +2,20 @@
 each test; the Flask `app`, `client` and `runner` as in the Flask tutorial."""
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from app import create_app
+
+# Hypothesis is deterministic by default ("ci": the same examples every run, no example
+# database), so `make test` gives the same result every time; property failures found once
+# are kept as explicit @example cases. HYPOTHESIS_PROFILE=explore searches at random with
+# more examples, to find new failures (docs/spoken-vietnamese.md).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 from cache.redis_server import EmbeddedRedis
 
 

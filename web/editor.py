@@ -19,27 +19,15 @@ from services.container import Services, services_of
 from services.editors_lexicon import check_entry, speak_with_entry
 from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
                                 retry_job)
-from services.prerender import articles_with_term
+from services.prerender import articles_with_term, records_with_term
 from web.api_jobs import MAX_URLS, TooManyUrlsError
-from web.editor_auth import (csrf_token, editor_token, is_signed_in, require_csrf, sign_in,
-                             sign_out)
+from web.editor_auth import (SignInLimitedError, csrf_token, editor_token, is_signed_in,
+                             require_csrf, sign_in, sign_out)
+from web.editor_labels import failure_label, progress_label, status_label
 from web.feed import article_audio_path
 from web.negotiate import wants_english, wants_json
 
 bp = Blueprint("editor", __name__)
-
-STATUS_VI = {
-    "queued": "Đang chờ", "started": "Đang xử lý", "finished": "Xong", "failed": "Lỗi",
-    "scheduled": "Chờ thử lại", "deferred": "Đang chờ", "stopped": "Đã dừng",
-    "canceled": "Đã huỷ",
-}
-STAGE_VI = {
-    "queued": "chờ đến lượt", "fetching": "đang lấy bài", "narrating": "đang đọc",
-    "storing": "đang lưu", "done": "đã tạo âm thanh", "rendered": "đã tạo âm thanh",
-    "skipped": "bài không đổi, giữ âm thanh cũ", "crawling": "đang quét trang tin",
-    "queueing": "đang xếp bài vào hàng đợi", "crawled": "đã quét xong", "failed": "lỗi",
-}
-
 
 class SignInRequiredError(ServiceError):
     status = 401
@@ -91,8 +79,9 @@ def queue_snapshot(limit: int = 50) -> dict:
     for job in jobs:
         counts[job["status"]] = counts.get(job["status"], 0) + 1
     for job in jobs:
-        job["status_label"] = STATUS_VI.get(job["status"], job["status"])
-        job["stage_label"] = STAGE_VI.get(job["progress"]["stage"] or "", "")
+        job["status_label"] = status_label(job)
+        job["stage_label"] = progress_label(job)
+        job["failure_label"] = failure_label(job)
     return {"jobs": jobs, "counts": counts}
 
 
@@ -115,7 +104,12 @@ def index():
 def login():
     editor_token()
     require_csrf()
-    if not sign_in(request.form.get("token", "")):
+    try:
+        signed_in = sign_in(request.form.get("token", ""))
+    except SignInLimitedError as exc:
+        return (render_template("editor/login.html", error=exc.message_vi), 429,
+                {"Retry-After": str(exc.retry_after_s)})
+    if not signed_in:
         return render_template("editor/login.html",
                                error="Mã truy cập không đúng. Xin vui lòng nhập lại."), 401
     return redirect(url_for("editor.index"), code=303)
@@ -203,13 +197,26 @@ def _lexicon_form() -> tuple[str, str]:
 
 @bp.post("/editor/lexicon")
 def lexicon_save():
+    """Two steps when prepared articles read the term: first the list of those articles
+    (nothing saved), then, confirmed, the reading saved and those articles queued to be
+    read again at once."""
     _require_editor()
     require_csrf()
     term, reading = _lexicon_form()
     term, reading = check_entry(term, reading)
-    _services().lexicon.put(term, reading)
-    count = len(articles_with_term(_services().jobs, term))
-    more = f" {count} bài đã đọc trước có từ này; bấm “Đọc lại” để cập nhật." if count else ""
+    services = _services()
+    affected = records_with_term(services.jobs, term)
+    if affected and request.form.get("confirm") != "1":
+        if wants_json(request):
+            return jsonify(confirm_required=True, term=term, reading=reading,
+                           affected=[{"url": r.url, "title": r.title} for r in affected])
+        return render_template("editor/lexicon_confirm.html", term=term, reading=reading,
+                               affected=affected)
+    services.lexicon.put(term, reading)
+    for record in affected:
+        enqueue_prerender(services, record.url, force=True)
+    more = (f" Đã đưa {len(affected)} bài có từ này vào hàng đợi để đọc lại." if affected
+            else " Chưa có bài đọc trước nào có từ này.")
     return _back(f"Đã lưu: “{term}” đọc là “{reading}”.{more}")
 
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 
 from flask import Request, current_app, request, session
 
 from errors import ServiceError
+from services.container import services_of
+from web.limits import FailureBudget, client_key
+
+log = logging.getLogger("docnd.editor")
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
@@ -40,6 +45,15 @@ class WrongTokenError(ServiceError):
     message_en = "The editor token is not right. Please check it and try again."
 
 
+class SignInLimitedError(ServiceError):
+    status = 429
+    code = "sign_in_limited"
+    message_vi = ("Mã truy cập đã bị nhập sai quá nhiều lần. Xin vui lòng chờ ít phút rồi "
+                  "thử lại, hoặc hỏi quản trị viên mã đúng.")
+    message_en = ("The editor token was wrong too many times. Please wait a few minutes and "
+                  "try again, or ask the administrator for the right token.")
+
+
 class CsrfError(ServiceError):
     status = 400
     code = "csrf_failed"
@@ -59,6 +73,34 @@ def token_matches(given: str, token: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
 
 
+def _budget() -> FailureBudget | None:
+    """Wrong tokens per client, counted by the app's limiter (shared through Redis)."""
+    services = services_of(current_app)
+    if services.limiter is None:
+        return None
+    budget = services.memo.get("signin_budget")
+    if budget is None:
+        budget = services.memo["signin_budget"] = FailureBudget(
+            services.limiter, services.config["EDITOR_SIGNIN_LIMIT"], "editor-sign-in")
+    return budget
+
+
+def check_token(given: str, token: str, how: str) -> bool:
+    """Compare, within the client's budget of failed attempts (429 past it, even with the
+    right token: guessing must not go on). Every failure is counted and logged."""
+    budget = _budget()
+    wait_s = budget.wait_s() if budget else 0
+    if wait_s:
+        log.warning("editor sign-in refused (%s): too many failures from %s", how, client_key())
+        raise SignInLimitedError(f"{client_key()} over the sign-in limit", retry_after_s=wait_s)
+    if token_matches(given, token):
+        return True
+    if budget:
+        budget.record_failure()
+    log.warning("editor sign-in failed (%s) from %s", how, client_key())
+    return False
+
+
 def require_bearer(req: Request | None = None) -> None:
     """API calls: `Authorization: Bearer <EDITOR_TOKEN>`, or an open editor session.
     Without credentials the answer is 401 even while the editor tools are off (then a
@@ -67,7 +109,7 @@ def require_bearer(req: Request | None = None) -> None:
     header = req.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
     if scheme.lower() == "bearer" and given.strip():
-        if not token_matches(given.strip(), editor_token()):
+        if not check_token(given.strip(), editor_token(), "bearer"):
             raise WrongTokenError()
         return
     if header:
@@ -93,7 +135,7 @@ def is_signed_in() -> bool:
 
 def sign_in(given: str) -> bool:
     token = editor_token()
-    if not token_matches(given, token):
+    if not check_token(given, token, "form"):
         return False
     session.clear()
     session["editor"] = _token_fingerprint(token)

@@ -34,6 +34,20 @@ def site_reachable(url: str, timeout_s: float, session: requests.Session | None 
     return ok
 
 
+def degraded_parts(redis_up: bool, site_up: bool, voices: dict[str, bool],
+                   engine: str) -> list[str]:
+    """What does not work right now, by name: redis, site, and gtts when the production
+    voice is configured (auto, gtts) but unusable, so the offline voice reads instead."""
+    parts = [] if redis_up else ["redis"]
+    if not site_up:
+        parts.append("site")
+    if engine in ("auto", "gtts") and not voices.get("gtts", False):
+        parts.append("gtts")
+    if engine == "offline" and not voices.get("offline", False):
+        parts.append("offline")
+    return parts
+
+
 @bp.get("/healthz")
 def healthz():
     config = current_app.config
@@ -49,12 +63,19 @@ def healthz():
     site = {"url": config["SITE_URL"],
             "reachable": site_reachable(config["SITE_URL"], config["HEALTH_SITE_TIMEOUT_S"],
                                         services.http, cache)}
+    degraded = degraded_parts(redis_up, site["reachable"], voices, config["TTS_ENGINE"])
     body = {
-        "status": "ok" if redis_up else "degraded",
+        # Still 200 unless Redis is down: a load balancer keeps a node that can serve
+        # prepared audio while the source site or Google is away.
+        "status": "degraded" if degraded else "ok",
+        "degraded": degraded,
         "version": config["VERSION"],
         "redis": redis_up,
         "tts_engine": config["TTS_ENGINE"],
         "voices": voices,
         "site": site,
     }
-    return jsonify(body), (200 if redis_up else 503)
+    if redis_up:
+        return jsonify(body), 200
+    # The runner restarts a private Redis within seconds: ask to come back soon.
+    return jsonify(body), 503, {"Retry-After": "10"}

@@ -70,6 +70,37 @@ def render_admission(limiter: Limiter, limit: str) -> Callable[[], None]:
     return admit
 
 
+class FailureBudget:
+    """Failed attempts per client (wrong editor tokens): past `limit`, the client waits.
+    Only failures count: right tokens are never counted (but wait too once the limit is hit)."""
+
+    def __init__(self, limiter: Limiter, limit: str, scope: str) -> None:
+        self.limiter, self.items, self.scope = limiter, parse_many(limit), scope
+
+    def wait_s(self) -> int:
+        """0 when this client may try again, else the seconds until it may."""
+        if not self.limiter.enabled:
+            return 0
+        key = client_key()
+        try:
+            for item in self.items:
+                if not self.limiter.limiter.test(item, self.scope, key):
+                    stats = self.limiter.limiter.get_window_stats(item, self.scope, key)
+                    return max(1, math.ceil(stats.reset_time - time.time()))
+        except Exception:  # storage down: fail open, Redis errors are reported elsewhere
+            return 0
+        return 0
+
+    def record_failure(self) -> None:
+        if not self.limiter.enabled:
+            return
+        try:
+            for item in self.items:
+                self.limiter.limiter.hit(item, self.scope, client_key())
+        except Exception:  # storage down: fail open
+            return
+
+
 def apply_route_limits(app: Flask, limiter: Limiter, table: dict[str, str]) -> None:
     """Limits on endpoints by name (data, not decorators scattered through views)."""
     for endpoint, limit in table.items():

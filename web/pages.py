@@ -18,6 +18,7 @@ from services.articles import ArticleSource
 from services.container import services_of
 from web.args import article_url_arg
 from web.errors import error_response
+from web.feed import article_audio_path
 from web.negotiate import wants_json
 
 bp = Blueprint("pages", __name__)
@@ -32,7 +33,9 @@ def _source() -> ArticleSource:
 
 @bp.get("/")
 def home():
-    listing = reading.latest_articles(source=_source())
+    jobs = services_of(current_app).jobs
+    listing = reading.latest_articles(
+        source=_source(), prepared=lambda: jobs.latest_records(50, public_only=True))
     return render_template("pages/home.html", listing=listing)
 
 
@@ -78,7 +81,8 @@ def listen():
 
 @bp.app_context_processor
 def _asset_helpers() -> dict:
-    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS}
+    return {"asset_url": asset_url, "max_url_chars": MAX_URL_CHARS,
+            "audio_path": article_audio_path}
 
 
 def asset_url(filename: str) -> str:

@@ -1,8 +1,9 @@
 """Google's voice through gTTS: one call per chunk (at most 100 characters), many at once.
 
-gTTS alone waits forever (timeout=None), never retries, sends its chunks one after another
-and writes nothing, without complaint, when Google answers 200 without audio. Here every call
-has a timeout, runs in our own bounded pool, retries 429/5xx/timeouts with exponential
+gTTS alone waits forever (timeout=None), never retries, sends its chunks one after another,
+each on a new connection, and writes nothing, without complaint, when Google answers 200
+without audio. Here every call has a timeout, runs in our own bounded pool on one shared
+keep-alive session (gtts_session.py: connections opened ahead of need), retries 429/5xx/timeouts with exponential
 backoff and jitter (honouring a bounded Retry-After), rejects empty or non-MP3 replies, and
 feeds a circuit breaker so that after repeated failures Google is left alone for a while.
 """
@@ -21,6 +22,7 @@ from gtts import gTTS, gTTSError
 from reader import mp3
 from reader.engines.base import BadAudioError, EngineError, EngineUnavailableError
 from reader.engines.breaker import CircuitBreaker
+from reader.engines.gtts_session import GoogleSession, reset_in_forked_children, stream_on
 from reader.engines.pool import PriorityPool
 from retry_after import parse_retry_after
 
@@ -73,6 +75,16 @@ class GttsEngine:
         self.pool_size = int(pool_size)
         self._pool: PriorityPool | None = None
         self._pool_lock = threading.Lock()
+        # One keep-alive connection per worker, shared by all of them (gtts_session.py).
+        self.google = GoogleSession(tld, self.pool_size, self.timeout_s,
+                                    allowed=self.breaker.allows)
+        self._stream = stream_on(self.google)
+        reset_in_forked_children(self)
+
+    def _after_fork(self) -> None:
+        """A forked child has none of the pool's threads: it starts its own on demand."""
+        self._pool = None
+        self._pool_lock = threading.Lock()
 
     # -- the interface --------------------------------------------------------------------
     def available(self) -> bool:
@@ -105,15 +117,24 @@ class GttsEngine:
     def run(self, fn: Callable, *args, priority: int = 0) -> Future:
         """Run work for one chunk in the pool, lowest priority number first (the narration
         passes the segment index, so first segments of every narration go out first)."""
+        return self._worker_pool().submit(fn, *args, priority=priority)
+
+    def _worker_pool(self) -> PriorityPool:
         with self._pool_lock:
             if self._pool is None:
                 self._pool = PriorityPool(self.pool_size, "gtts")
-            pool = self._pool
-        return pool.submit(fn, *args, priority=priority)
+            return self._pool
+
+    def warm(self, wait: bool = False) -> None:
+        """Ready for the first narration: the workers started, their connections to Google
+        opened (in the background; `wait`: until they are open)."""
+        self._worker_pool().start()
+        self.google.warm(wait=wait)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+        self.google.close()
 
     # -- one chunk -----------------------------------------------------------------------
     def _synthesize_with_retries(self, text: str) -> bytes:
@@ -149,7 +170,7 @@ class GttsEngine:
         tts = gTTS(text, lang="vi", tld=self.tld, lang_check=False,
                    timeout=(min(3.0, self.timeout_s), self.timeout_s))
         try:
-            audio = b"".join(tts.stream())
+            audio = b"".join(self._stream(tts))  # gTTS's own code, on our shared session
         except gTTSError as exc:
             response = exc.rsp
             if response is None:  # no answer: connection refused, DNS, timeout

@@ -47,9 +47,8 @@
       var tr = el("tr", { "data-job-id": job.id, "class": "status-" + job.status });
       tr.appendChild(el("td", { "class": "url" }, (job.kind === "crawl" ? "Quét trang tin: " : "") + job.url));
       tr.appendChild(el("td", {}, job.status_label));
-      var p = job.progress || {};
-      tr.appendChild(el("td", {}, job.stage_label + (p.total ? " (" + p.done + "/" + p.total + ")" : "")));
-      tr.appendChild(el("td", {}, job.error ? job.error.message : ""));
+      tr.appendChild(el("td", {}, job.stage_label));
+      tr.appendChild(el("td", {}, job.failure_label || ""));
       var actions = el("td", {});
       if (["failed", "stopped", "canceled"].indexOf(job.status) >= 0) { actions.appendChild(retryForm(job)); }
       tr.appendChild(actions);

@@ -30,6 +30,9 @@ function start(box) {
   function audioUrlOf(i) {
     if (state.ready[i]) return Promise.resolve(state.ready[i]);
     if (state.pending[i]) return state.pending[i];
+    // A prepared article names its whole MP3: it plays even while the source site is down.
+    var prepared = items[i].getAttribute("data-audio-url");
+    if (prepared) return Promise.resolve(state.ready[i] = prepared);
     state.pending[i] = readyAudioUrl(items[i].getAttribute("data-narration")).then(function (url) {
       state.ready[i] = url;
       return url;

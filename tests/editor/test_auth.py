@@ -106,3 +106,53 @@ def test_session_may_call_the_api_with_csrf(signed_in):
     assert client.post("/api/v1/prerender", json=body).status_code == 400  # no CSRF header
     ok = client.post("/api/v1/prerender", json=body, headers={"X-CSRF-Token": csrf})
     assert ok.status_code == 202
+
+
+def _wrong_logins(client, count):
+    page = client.get("/editor")
+    return [client.post("/editor/login", data={"token": f"wrong-{n}",
+                                               "csrf_token": csrf_of(page.text)})
+            for n in range(count)]
+
+
+def test_failed_sign_ins_are_limited_and_logged(editor_client, caplog):
+    caplog.set_level("WARNING", logger="docnd.editor")
+    answers = _wrong_logins(editor_client, 8)
+    assert [a.status_code for a in answers[:5]] == [401] * 5
+    limited = answers[5]
+    assert limited.status_code == 429
+    assert int(limited.headers["Retry-After"]) >= 1
+    assert "quá nhiều lần" in limited.text and 'lang="vi"' in limited.text
+    # Guessing stops: even the right token waits now.
+    page = editor_client.get("/editor")
+    right = editor_client.post("/editor/login", data={"token": TOKEN,
+                                                      "csrf_token": csrf_of(page.text)})
+    assert right.status_code == 429
+    assert sum("sign-in failed (form)" in r.getMessage() for r in caplog.records) == 5
+    assert any("sign-in refused" in r.getMessage() for r in caplog.records)
+
+
+def test_failed_bearer_tokens_are_limited(editor_client, caplog):
+    caplog.set_level("WARNING", logger="docnd.editor")
+    codes = [editor_client.get("/api/v1/jobs/nope", headers=bearer(f"wrong-token-{n}"))
+             for n in range(7)]
+    assert [c.status_code for c in codes[:5]] == [401] * 5
+    assert codes[5].status_code == 429 and int(codes[5].headers["Retry-After"]) >= 1
+    assert codes[5].get_json()["error"] == "sign_in_limited"
+    assert any("sign-in failed (bearer)" in r.getMessage() for r in caplog.records)
+
+
+def test_right_tokens_do_not_count(editor_client):
+    for _ in range(10):
+        assert editor_client.get("/api/v1/jobs/nope", headers=bearer()).status_code == 404
+
+
+def test_a_short_editor_token_refuses_to_start(app_config, redis_client):
+    import pytest
+
+    from config import ConfigError, load_config
+    with pytest.raises(ConfigError, match="16"):
+        create_app({**app_config, "EDITOR_TOKEN": "short-token"})
+    with pytest.raises(ConfigError, match="DOCND_EDITOR_TOKEN"):
+        load_config({"DOCND_EDITOR_TOKEN": "123456789012345"})
+    assert load_config({"DOCND_EDITOR_TOKEN": "1234567890123456"})["EDITOR_TOKEN"]

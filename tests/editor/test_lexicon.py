@@ -48,7 +48,7 @@ def test_bad_entries_are_refused_in_vietnamese(setup):
     assert "Chưa có cách đọc nào" in client.get("/editor").text
 
 
-def test_edit_then_rerender_only_the_articles_with_the_term(setup):
+def test_a_new_reading_shows_the_articles_then_rerenders_only_those(setup):
     app, client, csrf, env, site_dir = setup
     runner = app.test_cli_runner()
     assert runner.invoke(args=["prerender"]).exit_code == 0
@@ -60,16 +60,31 @@ def test_edit_then_rerender_only_the_articles_with_the_term(setup):
                  if "TNHH" in (site_dir / "tin-tuc" / u.rsplit("/", 1)[1]).read_text()}
     assert len(with_term) == 2
 
-    saved = client.post("/editor/lexicon", data={"csrf_token": csrf, "term": "TNHH",
+    # First the affected articles are shown, and nothing is saved or queued yet.
+    jobs_before = book.recent_job_ids()
+    asked = client.post("/editor/lexicon", data={"csrf_token": csrf, "term": "TNHH",
                                                  "reading": "tê en hát hát"})
+    assert asked.status_code == 200
+    for url in with_term:
+        assert f'href="{url}"' in asked.text and before[url].title in asked.text
+    assert "Lưu và đọc lại 2 bài" in asked.text
+    assert "tê en hát hát" not in client.get("/editor").text
+    assert book.recent_job_ids() == jobs_before
+    as_json = client.post("/editor/lexicon", headers={"Accept": "application/json"},
+                          data={"csrf_token": csrf, "term": "TNHH", "reading": "tê en hát hát"})
+    assert as_json.get_json()["confirm_required"] is True
+    assert {a["url"] for a in as_json.get_json()["affected"]} == with_term
+
+    # Confirmed: saved, and exactly those articles are queued to be read again at once.
+    saved = client.post("/editor/lexicon", data={"csrf_token": csrf, "term": "TNHH",
+                                                 "reading": "tê en hát hát", "confirm": "1"})
     assert saved.status_code == 303
     page = client.get("/editor")
     assert "tê en hát hát" in page.text
-    assert "2 bài đã đọc trước có từ này" in page.text
-
-    queued = client.post("/editor/lexicon/rerender", data={"csrf_token": csrf, "term": "TNHH"},
-                         headers={"Accept": "application/json"})
-    assert queued.get_json()["message"].startswith("Đã đưa 2 bài")
+    assert "Đã đưa 2 bài có từ này vào hàng đợi để đọc lại" in page.text
+    assert "bấm “Đọc lại” để cập nhật" not in page.text
+    queued = {client.get("/editor/queue.json").get_json()["jobs"][i]["url"] for i in range(2)}
+    assert queued == with_term
     workers.run_burst(env)
     after = {r.url: r for r in book.latest_records(100) if not r.attachment_of}
     for url, record in after.items():
@@ -82,3 +97,16 @@ def test_edit_then_rerender_only_the_articles_with_the_term(setup):
     spoken = " ".join(s["spoken"] for s in narration.get_json()["segments"])
     assert "tê en hát hát" in spoken
     assert "trách nhiệm hữu hạn" not in spoken
+    # The button on the table still queues them again on demand.
+    again = client.post("/editor/lexicon/rerender", data={"csrf_token": csrf, "term": "TNHH"},
+                        headers={"Accept": "application/json"})
+    assert again.get_json()["message"].startswith("Đã đưa 2 bài")
+
+
+def test_a_reading_no_prepared_article_uses_is_saved_at_once(setup):
+    app, client, csrf, *_ = setup
+    saved = client.post("/editor/lexicon", data={"csrf_token": csrf, "term": "KHXH",
+                                                 "reading": "khoa học xã hội"})
+    assert saved.status_code == 303
+    page = client.get("/editor").text
+    assert "khoa học xã hội" in page and "Chưa có bài đọc trước nào có từ này" in page

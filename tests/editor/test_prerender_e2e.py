@@ -124,6 +124,12 @@ def test_failed_article_shows_its_reason_and_can_be_retried(e2e_app, env, site, 
     client.post("/editor/login", data={"token": TOKEN, "csrf_token": csrf_of(page.text)})
     page = client.get("/editor")
     assert state["error"]["message"] in page.text
+    # What failed and what the editor can do, not "Lỗi | lỗi".
+    assert "Không lấy được bài từ trang nguồn" in page.text
+    assert "kiểm tra lại địa chỉ" in page.text
+    row = client.get("/editor/queue.json").get_json()["jobs"][0]
+    assert row["stage_label"] == "Không lấy được bài từ trang nguồn"
+    assert row["failure_label"].startswith(state["error"]["message"])
     assert f'/editor/jobs/{job["id"]}/retry' in page.text
     retried = client.post(f"/editor/jobs/{job['id']}/retry",
                           data={"csrf_token": csrf_of(page.text)})

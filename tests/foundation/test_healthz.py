@@ -1,12 +1,27 @@
 def test_healthz_reports_redis_voices_site_version(client):
     response = client.get("/healthz")
-    assert response.status_code == 200
+    assert response.status_code == 200  # degraded, but a load balancer keeps the node
     body = response.json
     assert body["redis"] is True
-    assert body["status"] == "ok"
     assert body["version"]
     assert body["site"]["reachable"] is False  # the test SITE_URL is a closed port
     assert isinstance(body["voices"], dict)
+
+
+def test_healthz_is_degraded_and_says_why_when_the_source_site_is_down(app_config, redis_client):
+    from app import create_app
+    app = create_app(dict(app_config, TTS_ENGINE="offline"))
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json["status"] == "degraded"
+    assert response.json["degraded"] == ["site"]
+
+
+def test_healthz_is_ok_when_everything_answers(sample_app_config, redis_client):
+    from app import create_app
+    response = create_app(sample_app_config).test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json["status"] == "ok" and response.json["degraded"] == []
 
 
 def test_healthz_is_503_when_redis_is_down(app_config, tmp_path, redis_client):
@@ -19,3 +34,5 @@ def test_healthz_is_503_when_redis_is_down(app_config, tmp_path, redis_client):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["redis"] is False and response.json["status"] == "degraded"
+    assert "redis" in response.json["degraded"]
+    assert response.headers["Retry-After"] == "10"

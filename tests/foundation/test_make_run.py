@@ -16,13 +16,14 @@ from cache.redis_server import find_free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(tmp_path, port, sample_port):
+def _start(tmp_path, port, sample_port, extra=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DOCND_")
            and k not in {"REDIS_URL", "SITE_URL", "TTS_ENGINE", "PORT"}}
     env.update(DOCND_PORT=str(port), DOCND_SAMPLE_PORT=str(sample_port),
                DOCND_INSTANCE_PATH=str(tmp_path / "instance"),
                DOCND_SITE_URL="http://127.0.0.1:9/", DOCND_TTS_ENGINE="offline",
                WEB_CONCURRENCY="1")
+    env.update(extra or {})
     return subprocess.Popen([sys.executable, "runner.py"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.normalize import CODE_VERSION, DEFAULT_LEXICON, normalize
-from tests.spoken.test_cases import load_cases
+from reader.normalize import CODE_VERSION, DEFAULT_LEXICON
+from tests.spoken.test_cases import load_cases, read_case
 
 LOCK = Path(__file__).parent / "readings.lock.tsv"
 
@@ -21,8 +21,10 @@ def header() -> str:
     return f"# CODE_VERSION={CODE_VERSION} LEXICON={DEFAULT_LEXICON.digest()}"
 
 
-def corpus() -> list[str]:
-    return sorted({written for _, written, _ in load_cases()})
+def corpus() -> list[tuple[str, str]]:
+    """(written, how it is read now), one per distinct written case."""
+    return sorted({written: read_case(where, written)
+                   for where, written, _ in load_cases()}.items())
 
 
 def read_lock() -> tuple[str, dict[str, str]]:
@@ -32,7 +34,7 @@ def read_lock() -> tuple[str, dict[str, str]]:
 
 
 def write_lock() -> int:
-    rows = [f"{written}\t{normalize(written)}" for written in corpus()]
+    rows = [f"{written}\t{spoken}" for written, spoken in corpus()]
     LOCK.write_text("\n".join([header(), *rows]) + "\n", encoding="utf-8")
     return len(rows)
 

@@ -13,7 +13,7 @@ ENTRIES = DEFAULT_LEXICON.entries
 def test_bundled_lexicon_loads_and_is_large():
     assert len(ENTRIES) >= 250
     kinds = {e.kind for e in ENTRIES}
-    assert kinds == {"abbr", "doctype", "issuer", "title", "city", "unit", "numunit"}
+    assert kinds == {"abbr", "doctype", "issuer", "party", "title", "city", "unit", "numunit"}
 
 
 @pytest.mark.parametrize("text, line", [
@@ -73,6 +73,13 @@ def test_type_code_in_symbol(entry: Entry):
         f"số mười hai trên {entry.spoken} ủy ban nhân dân"
 
 
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "party"],
+                         ids=lambda e: e.written)
+def test_party_issuer_in_party_symbol(entry: Entry):
+    assert normalize(f"Nghị quyết số 15-NQ/{entry.written}") == \
+        f"nghị quyết số mười lăm nghị quyết trên {entry.spoken}"
+
+
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "issuer"],
                          ids=lambda e: e.written)
 def test_issuer_in_symbol(entry: Entry):
@@ -91,3 +98,28 @@ def test_title_and_city_with_their_dot(entry: Entry):
                          ids=lambda e: e.written)
 def test_unit_after_a_number(entry: Entry):
     assert normalize(f"có 25 {entry.written} thôi") == f"có hai mươi lăm {entry.spoken} thôi"
+
+
+def test_party_reading_only_in_a_party_symbol():
+    assert normalize("09-NQ/ĐH") == "chín nghị quyết trên đại hội"
+    assert normalize("12/QĐ-ĐH") == "mười hai trên quyết định đại học"
+
+
+def test_editor_row_takes_effect_inside_document_numbers():
+    """The editors' table is the one table: their STNMT is said in "120/KH-STNMT" too."""
+    edits = [parse_entry("abbr", "STNMT", "sở nông nghiệp và môi trường", "editor"),
+             parse_entry("abbr", "XLNT", "xử lý nước thải", "editor")]
+    normalizer = Normalizer(DEFAULT_LEXICON.with_edits(edits))
+    assert normalizer("Kế hoạch 120/KH-STNMT của STNMT") == (
+        "kế hoạch một trăm hai mươi trên kế hoạch sở nông nghiệp và môi trường của "
+        "sở nông nghiệp và môi trường")
+    assert normalizer("số 5/BC-XLNT") == "số năm trên báo cáo xử lý nước thải"
+    assert normalize("120/KH-STNMT") == \
+        "một trăm hai mươi trên kế hoạch sở tài nguyên và môi trường"
+
+
+def test_editor_service_reads_with_edits_everywhere():
+    from services.editors_lexicon import normalizer_with_edits
+    normalizer = normalizer_with_edits({"TCMT": "tổng cục môi trường việt nam"})
+    assert normalizer("878/QĐ-TCMT") == \
+        "tám trăm bảy mươi tám trên quyết định tổng cục môi trường việt nam"

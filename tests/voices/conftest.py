@@ -16,7 +16,7 @@ from scraper.article import Article
 from services.narration import Narrator
 from tests.voices.fake_google import FakeGoogle
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"  # copied from ../shared/seeds
 KEYS = Keys("test:")
 
 

@@ -102,6 +102,7 @@ class FakeGoogle:
         self.replies: list[str] = []
         self.sent: dict[str, bytes] = {}
         self.timeouts: list = []  # the timeout gTTS passed with each request
+        self.proxies: list = []  # the proxies each request was sent through
         self.in_flight = 0
         self.max_in_flight = 0  # most requests being answered at once
         self._lock = threading.Lock()
@@ -137,6 +138,7 @@ class FakeGoogle:
             number = len(self.texts)
             self.texts.append(text)
             self.timeouts.append(request.req_kwargs.get("timeout"))
+            self.proxies.append(request.req_kwargs.get("proxies"))
         reply = self.script(number, text)
         with self._lock:
             self.replies.append(reply.kind if reply.kind != "status" else str(reply.status))

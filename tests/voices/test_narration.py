@@ -342,3 +342,21 @@ def test_a_finished_narration_stands_if_old_audio_cannot_be_released(narrator_fo
     assert record["status"] == "ready" and "Một câu mới" in record["segments"][-1]["text"]
     assert narrator.records.get_progress(record["id"]) is None or \
         narrator.records.get_progress(record["id"])["status"] != "failed"
+
+
+def test_a_waiting_request_wakes_when_the_first_segment_lands(narrator_for, gtts, fake_google,
+                                                              monkeypatch):
+    """Rendered in this process: the request is told, not left to its next poll of Redis
+    (today's poll interval would have cost up to that much more on every first audio)."""
+    import types
+
+    import services.narration as narration
+
+    def no_polling(seconds):
+        raise AssertionError(f"slept {seconds} s to poll instead of being woken")
+    monkeypatch.setattr(narration, "time",
+                        types.SimpleNamespace(monotonic=time.monotonic, sleep=no_polling))
+    narrator = narrator_for(gtts, poll_interval_s=60.0, first_wait_s=120.0)
+    record = narrator.request(small_article())
+    assert record["status"] == "rendering" and record["ready_segments"] >= 1
+    finished(narrator, small_article())

@@ -56,3 +56,14 @@ def test_breaker_lets_one_trial_through_when_half_open():
     assert breaker.acquire() is True and breaker.acquire() is False  # one trial only
     breaker.record_success()
     assert breaker.state == "closed" and breaker.acquire()
+
+
+def test_start_runs_every_worker_before_any_work():
+    """gTTS's warm-up starts them, so a first burst only queues its chunks."""
+    pool = PriorityPool(3, "prestart")
+    pool.start()
+    running = [t for t in threading.enumerate() if t.name.startswith("prestart-")]
+    assert len(running) == 3 and all(t.is_alive() for t in running)
+    assert pool.submit(sum, [1, 2]).result(timeout=5) == 3
+    assert len([t for t in threading.enumerate() if t.name.startswith("prestart-")]) == 3
+    pool.shutdown()
