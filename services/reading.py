@@ -146,7 +146,8 @@ def offline_listing(last_rows: list[dict], records: list, *,
     """While the source is down: the last known listing, keeping only the articles that
     still play (prepared ones by their whole MP3, others from their stored text), then the
     other prepared articles (`records`: url, title, published, narration_id)."""
-    by_url = {record.url: record for record in records}
+    # Attached documents have prepared records too; the home page lists articles.
+    by_url = {record.url: record for record in records if not getattr(record, "attachment_of", "")}
     items = []
     for row in last_rows:
         record = by_url.pop(row["url"], None)
