@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 APT_RUN := redis-server libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie poppler-utils
-APT_TEST := $(APT_RUN) chromium
+APT_TEST := $(APT_RUN) chromium gpodder
 APT_BENCH := wrk
 
 .PHONY: run test bench sysdeps sysdeps-test clean

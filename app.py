@@ -28,6 +28,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    from scraper.profiles import use_local_profiles
+    use_local_profiles(Path(app.instance_path) / "profiles")  # `flask site learn` writes there
 
     _register_blueprints(app)
     _build_services(app)

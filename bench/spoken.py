@@ -2,7 +2,7 @@
 (CPU seconds of this process).
 
 Text: the sample site's articles when present (samples/site/tin-tuc/*.html), else the seed page
-and the saved Vietnamese news pages of /work/shared (the department's kind of text).
+and the saved Vietnamese news pages of tests/data (the department's kind of text).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared")
+DATA = ROOT / "tests" / "data"  # inside the repository, like everything a bench reads
 
 
 def _html_texts(paths: list[str], selector: str | None = None) -> list[str]:
@@ -37,9 +37,9 @@ def load_corpus() -> tuple[str, list[str]]:
     if sample:
         return "sample site", _html_texts(sample, "article.news-detail")
     texts = []
-    for seed in sorted(SHARED.glob("seeds/*.txt")):
+    for seed in sorted(DATA.glob("seeds/*.txt")):
         texts += [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts += _html_texts(sorted(glob.glob(str(SHARED / "pages" / "vi-news" / "*.html"))))
+    texts += _html_texts(sorted(glob.glob(str(DATA / "vi-news" / "*.html"))))
     return "seed page + vi-news pages", texts
 
 

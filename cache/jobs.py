@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
 
 import redis
 
@@ -18,6 +19,7 @@ from cache.locks import RedisLock, delete_if_holds
 RECENT_JOBS_MAX = 500
 
 url_hash = url_digest
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving in Việt Nam
 
 
 @dataclass
@@ -39,6 +41,16 @@ class PrerenderRecord:
     public: bool = True  # listed in the podcast feed
     tokens: list[str] = field(default_factory=list)  # words, to find articles a lexicon edit touches
     attachment_of: str = ""  # an attached document's record: the article it is attached to
+    confidence: float | None = None  # the extraction's (scraper/confidence.py): low ones are flagged
+
+    def published_at(self) -> datetime:
+        """When the article was published (a date without a zone is the department's local
+        time); when it was rendered if the page gave no date."""
+        try:
+            moment = datetime.fromisoformat(self.published or "")
+        except ValueError:
+            return datetime.fromtimestamp(self.rendered_at or 0, tz=timezone.utc)
+        return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -62,6 +74,7 @@ class JobBook:
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.keys.prerendered(h), record.to_json())
             pipe.zadd(self.keys.prerendered_index(), {h: record.rendered_at or time.time()})
+            pipe.zadd(self.keys.prerendered_by_date(), {h: record.published_at().timestamp()})
             pipe.execute()
 
     def get_record(self, url: str) -> PrerenderRecord | None:
@@ -73,14 +86,21 @@ class JobBook:
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.delete(self.keys.prerendered(h))
             pipe.zrem(self.keys.prerendered_index(), h)
+            pipe.zrem(self.keys.prerendered_by_date(), h)
             pipe.execute()
 
-    def latest_records(self, limit: int = 50, *, public_only: bool = False) -> list[PrerenderRecord]:
-        """Newest rendered first; at most `limit` (the index is read in pages, bounded)."""
+    def latest_records(self, limit: int = 50, *, public_only: bool = False,
+                       by_publication: bool = False) -> list[PrerenderRecord]:
+        """Newest rendered first (the editors' view), or newest published first (the feed's);
+        at most `limit` (the index is read in pages, bounded)."""
+        index = self.keys.prerendered_index()
+        if by_publication:
+            index = self.keys.prerendered_by_date()
+            self._index_publication_dates()
         out: list[PrerenderRecord] = []
         start, page = 0, max(limit, 50)
         while len(out) < limit:
-            hashes = self.redis.zrevrange(self.keys.prerendered_index(), start, start + page - 1)
+            hashes = self.redis.zrevrange(index, start, start + page - 1)
             if not hashes:
                 break
             raws = self.redis.mget([self.keys.prerendered(h.decode()) for h in hashes])
@@ -95,6 +115,20 @@ class JobBook:
                     break
             start += page
         return out
+
+    def _index_publication_dates(self) -> None:
+        """Records saved before the date index existed join it once (an upgraded instance)."""
+        by_date = self.keys.prerendered_by_date()
+        if self.redis.zcard(by_date) >= self.redis.zcard(self.keys.prerendered_index()):
+            return
+        hashes = [h.decode() for h in self.redis.zrange(self.keys.prerendered_index(), 0, -1)]
+        for start in range(0, len(hashes), 200):
+            chunk = hashes[start:start + 200]
+            raws = self.redis.mget([self.keys.prerendered(h) for h in chunk])
+            dates = {h: PrerenderRecord.from_json(raw).published_at().timestamp()
+                     for h, raw in zip(chunk, raws) if raw is not None}
+            if dates:
+                self.redis.zadd(by_date, dates)
 
     def count_records(self) -> int:
         return int(self.redis.zcard(self.keys.prerendered_index()))

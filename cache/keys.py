@@ -51,6 +51,10 @@ class Keys:
         """Sorted set url_hash -> rendered-at time, newest last: the feed and editor list."""
         return f"{self.prefix}prerendered-index"
 
+    def prerendered_by_date(self) -> str:
+        """Sorted set url_hash -> publication time (rendering time if undated): the feed."""
+        return f"{self.prefix}prerendered-by-date"
+
     def job_pending(self, url_hash: str) -> str:
         """Id of the job queued or running for one URL, so a URL is never queued twice."""
         return f"{self.prefix}job-pending:{url_hash}"

@@ -7,6 +7,8 @@ expires by itself and the next request renders.
 from __future__ import annotations
 
 import secrets
+import time
+from typing import Callable
 
 import redis
 
@@ -80,16 +82,16 @@ class RedisSemaphore:
     tokens scored by their expiry, so a holder that died frees its slot by itself)."""
 
     def __init__(self, connection: redis.Redis, keys: Keys, name: str, limit: int,
-                 ttl_ms: int = 600_000) -> None:
+                 ttl_ms: int = 600_000, clock: Callable[[], float] = time.time) -> None:
         self.connection = connection
         self.key = keys.lock(f"semaphore:{name}")
         self.limit = int(limit)
         self.ttl_ms = int(ttl_ms)
+        self._clock = clock  # wall time: every process scores its slots on the same scale
 
     def try_acquire(self) -> str | None:
         """A token if a slot was free, else None."""
-        import time
-        now_ms = int(time.time() * 1000)
+        now_ms = int(self._clock() * 1000)
         token = secrets.token_hex(12)
         taken = self.connection.eval(_SEM_ACQUIRE, 1, self.key, now_ms, now_ms + self.ttl_ms,
                                      self.limit, token, self.ttl_ms)
@@ -97,7 +99,6 @@ class RedisSemaphore:
 
     def acquire(self, timeout_s: float, poll_s: float = 0.05) -> str | None:
         """Wait up to timeout_s for a slot (bounded); None if none came free."""
-        import time
         deadline = time.monotonic() + timeout_s
         while True:
             token = self.try_acquire()
@@ -110,5 +111,4 @@ class RedisSemaphore:
             self.connection.zrem(self.key, token)
 
     def in_use(self) -> int:
-        import time
-        return int(self.connection.zcount(self.key, int(time.time() * 1000), "+inf"))
+        return int(self.connection.zcount(self.key, int(self._clock() * 1000), "+inf"))

@@ -27,6 +27,10 @@ def find_free_port() -> int:
         return sock.getsockname()[1]
 
 
+class _PortTaken(Exception):
+    pass
+
+
 class EmbeddedRedis:
     """Start/stop a redis-server child. Use as a context manager."""
 
@@ -34,6 +38,7 @@ class EmbeddedRedis:
                  maxmemory: str = "512mb", binary: str | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.port = port or find_free_port()
+        self._port_chosen_here = port is None  # may take another if someone binds it first
         self.maxmemory = maxmemory
         self.binary = binary or shutil.which("redis-server") or "/usr/bin/redis-server"
         self.proc = None
@@ -43,6 +48,16 @@ class EmbeddedRedis:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self, timeout_s: float = 10.0) -> "EmbeddedRedis":
+        """Start and wait until it answers. A port we chose can be taken by another process
+        between choosing and binding (redis-server cannot bind port 0): then choose again."""
+        for _ in range(3 if self._port_chosen_here else 1):
+            try:
+                return self._start_once(timeout_s)
+            except _PortTaken:
+                self.port = find_free_port()
+        raise RedisServerError(f"redis-server found no free port (last {self.port})")
+
+    def _start_once(self, timeout_s: float) -> "EmbeddedRedis":
         if not Path(self.binary).exists():
             raise RedisServerError(
                 "redis-server was not found. Install it (apt-get install redis-server) "
@@ -60,25 +75,34 @@ class EmbeddedRedis:
             "--maxmemory-policy", "volatile-lru",
             "--daemonize", "no", "--protected-mode", "yes", "--logfile", "",
         ]
-        self.proc = start_child(argv, stdout=open(self.data_dir / "redis.log", "ab"),
+        log_path = self.data_dir / "redis.log"
+        log_start = log_path.stat().st_size if log_path.exists() else 0
+        self.proc = start_child(argv, stdout=open(log_path, "ab"),
                                 stderr=__import__("subprocess").STDOUT)
-        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1.0)
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1.0,
+                             retry=Retry(NoBackoff(), 0))
         deadline = time.monotonic() + timeout_s
         while True:
             if self.proc.poll() is not None:
+                with open(log_path, "rb") as log:
+                    log.seek(log_start)
+                    said = log.read().decode("utf-8", "replace")
+                if self._port_chosen_here and "Address already in use" in said:
+                    self.proc = None
+                    raise _PortTaken(self.port)
                 raise RedisServerError(
-                    f"redis-server exited with code {self.proc.returncode}; "
-                    f"see {self.data_dir / 'redis.log'}")
-            try:
-                client.ping()
-                break
-            except redis.exceptions.BusyLoadingError:
-                pass  # still loading the AOF of a previous run
-            except redis.exceptions.ConnectionError:
-                pass
+                    f"redis-server exited with code {self.proc.returncode}; see {log_path}")
             if time.monotonic() > deadline:
                 self.stop()
                 raise RedisServerError(f"redis-server did not answer on port {self.port}")
+            try:
+                # Ours, not whoever else listens on the port we chose.
+                if client.info("server")["process_id"] == self.proc.pid:
+                    break
+            except redis.exceptions.BusyLoadingError:
+                pass  # still loading the AOF of a previous run
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+                pass
             time.sleep(0.05)
         client.close()
         return self

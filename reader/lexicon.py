@@ -87,20 +87,20 @@ class Lexicon:
 
 
 def parse_entry(kind: str, written: str, spoken: str, note: str = "", *,
-                where: str = "") -> Entry:
-    """Check one row; `where` ("line 12") names it in the error."""
+                source: str = "", line: int = 0) -> Entry:
+    """Check one row; `source` and `line` name it in the error, in each language."""
     kind, written, spoken = kind.strip(), unicodedata.normalize("NFC", written.strip()), \
         unicodedata.normalize("NFC", spoken.strip())
-    prefix = f"{where}: " if where else ""
+    prefix, prefix_vi = (f"{source} line {line}: ", f"{source} dòng {line}: ") if line else ("", "")
     if kind not in KINDS:
         raise LexiconError(f"{prefix}unknown kind {kind!r} (expected one of {', '.join(KINDS)})",
-                           message_vi=f"{prefix}loại {kind!r} không hợp lệ.")
+                           message_vi=f"{prefix_vi}loại {kind!r} không hợp lệ.")
     if not written or not spoken:
         raise LexiconError(f"{prefix}empty written or spoken form",
-                           message_vi=f"{prefix}thiếu chữ viết hoặc cách đọc.")
+                           message_vi=f"{prefix_vi}thiếu chữ viết hoặc cách đọc.")
     if any(ch.isdigit() for ch in spoken) or any(ch.isspace() for ch in written):
         raise LexiconError(f"{prefix}a reading may not contain digits, a written form no spaces",
-                           message_vi=f"{prefix}cách đọc không được chứa chữ số, "
+                           message_vi=f"{prefix_vi}cách đọc không được chứa chữ số, "
                                       "chữ viết không được chứa dấu cách.")
     return Entry(kind, written, spoken.lower(), note.strip())
 
@@ -112,17 +112,18 @@ def parse_lexicon(text: str, source: str = "lexicon") -> Lexicon:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        where = f"{source} line {number}"
+        where, where_vi = f"{source} line {number}", f"{source} dòng {number}"
         cells = line.split("\t")
         if len(cells) < 3:
             raise LexiconError(f"{where}: expected kind, written, spoken separated by tabs",
-                               message_vi=f"{where}: cần ba cột cách nhau bằng tab.")
-        entry = parse_entry(*cells[:3], cells[3] if len(cells) > 3 else "", where=where)
+                               message_vi=f"{where_vi}: cần ba cột cách nhau bằng tab.")
+        entry = parse_entry(*cells[:3], cells[3] if len(cells) > 3 else "", source=source,
+                            line=number)
         key = (entry.kind, entry.written)
         if key in seen:
             raise LexiconError(f"{where}: duplicate {entry.kind} {entry.written!r} "
                                f"(first on line {seen[key]})",
-                               message_vi=f"{where}: trùng {entry.written!r} "
+                               message_vi=f"{where_vi}: trùng {entry.written!r} "
                                           f"(đã có ở dòng {seen[key]}).")
         seen[key] = number
         entries.append(entry)

@@ -25,6 +25,8 @@ class Article:
     attachments: list[Attachment] = field(default_factory=list)
     site: str = ""  # the profile that extracted it ("generic" for the fallback)
     content_hash: str = ""
+    confidence: float | None = None  # 0–1, how sure the extraction is (scraper/confidence.py)
+    confidence_reasons: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.attachments = [a if isinstance(a, Attachment) else Attachment(**a)

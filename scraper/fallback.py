@@ -5,38 +5,44 @@ from __future__ import annotations
 
 import re
 
-from scraper.cleanup import drop_junk_boxes
+from scraper.bylines import clean_author
+from scraper.cleanup import drop_junk_boxes, junk_box
 from scraper.content import SKIP_TAGS, collect_content, element_text
 from scraper.dates import parse_date
-from scraper.extract import GENERIC_CAPTIONS, Parts, _attachments
+from scraper.parsing import GENERIC_CAPTIONS, Parts, find_attachments, image_captions
+from scraper.headline import date_after, title_element
 from scraper.metadata import PageMeta
 
 NEVER_CONTENT = ("header", "footer", "nav", "aside", "form", "marquee", "menu", "noscript",
                  "script", "style", "iframe", "select", "button")
+FORM_PAGE_SHARE = 0.5
 POSITIVE = re.compile(r"article|content|detail|entry|post|news|body|main|story|text|chitiet|noidung|baiviet", re.I)
 NEGATIVE = re.compile(r"comment|footer|sidebar|side-bar|related|lienquan|share|social|menu|nav|"
                       r"ticker|marquee|toolbar|tools|banner|advert|widget|breadcrumb|header|"
                       r"login|popup|list|tag|hot|most|top|other|khac|video", re.I)
 LEAD_HINT = re.compile(r"sapo|lead|summary|tomtat|tom-tat|chapeau|excerpt|intro|description|"
                        r"desc|abstract|short", re.I)
+AUTHOR_HINT = re.compile(r"tacgia|tac-gia|tac_gia|author|createdby|byline", re.I)
 DATE_HINT = re.compile(r"date|time|ngay|publish|posted|created", re.I)
 
 
-def extract_generic(doc, meta: PageMeta, url: str) -> Parts:
+def extract_generic(doc, meta: PageMeta, url: str, best=None) -> Parts:
+    """The DOM scorer's reading of a page; best: its block, when the caller found it already."""
     body = doc.find("body")
     if body is None:
         return Parts()
-    for el in list(body.iter(*NEVER_CONTENT)):
-        if el.getparent() is not None:
-            el.drop_tree()
+    strip_never_content(body)
     drop_junk_boxes(body)
-    best = _best_candidate(body)
+    if best is None or not any(anc is body for anc in best.iterancestors()):
+        best = best_candidate(body)
     parts = Parts(site="generic")
     h1 = next(iter(doc.iter("h1")), None)
-    parts.title = meta.title or (element_text(h1) if h1 is not None else "")
-    if h1 is not None and len(element_text(h1)) > 10:
-        parts.title = element_text(h1)
-    parts.published = parse_date(meta.published) or _page_date(doc, best)
+    if h1 is None or len(element_text(h1)) <= 10:
+        h1 = title_element(doc, best)  # no article heading: the heading nearest the body
+    parts.title = element_text(h1) if h1 is not None else meta.title
+    parts.published = parse_date(meta.published) or date_after(doc, h1, best) or \
+        _page_date(doc, best)
+    parts.author = _author(doc)
     if best is None:
         return parts
     lead = _lead(doc, best)
@@ -46,13 +52,27 @@ def extract_generic(doc, meta: PageMeta, url: str) -> Parts:
             lead.drop_tree()
     if h1 is not None and any(anc is best for anc in h1.iterancestors()):
         h1.drop_tree()
-    content = collect_content(best, GENERIC_CAPTIONS(best))
+    parts.link_density = _link_density(best)
+    content = collect_content(best, GENERIC_CAPTIONS(best) + image_captions(best))
     parts.paragraphs, parts.captions = content.paragraphs, content.captions
     if not parts.lead and parts.paragraphs and parts.paragraphs[0].bold and \
             len(parts.paragraphs[0].text) > 60:
         parts.lead = parts.paragraphs.pop(0).text
-    parts.attachments = _attachments(best.iter("a"), url, only_files=True)
+    parts.attachments = find_attachments(best.iter("a"), url, only_files=True)
     return parts
+
+
+def strip_never_content(body) -> None:
+    """Headers, footers, navs, asides, forms, scripts: never the article."""
+    page_chars = None
+    for el in list(body.iter(*NEVER_CONTENT)):
+        if el.getparent() is None:
+            continue
+        if el.tag == "form":
+            page_chars = len(body.text_content()) if page_chars is None else page_chars
+            if len(el.text_content()) > FORM_PAGE_SHARE * page_chars:
+                continue  # ASP.NET WebForms wrap the whole page in one <form>
+        el.drop_tree()
 
 
 def _class_weight(el) -> int:
@@ -67,7 +87,7 @@ def _class_weight(el) -> int:
     return weight
 
 
-def _best_candidate(body):
+def best_candidate(body):
     """The element that gathers the most paragraph-like text (readability-style scoring)."""
     scores: dict = {}
     for el in body.iter("p", "td", "pre", "div", "li"):
@@ -112,6 +132,17 @@ def _lead(doc, best):
     return None
 
 
+def _author(doc) -> str | None:
+    """An author box the page names as one ("tacgia", "author", "createdby", "byline")."""
+    for el in doc.iter("span", "div", "p", "dd", "td", "a", "strong", "b"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and AUTHOR_HINT.search(names) and not junk_box(el):
+            text = element_text(el)
+            if 3 <= len(text) <= 80:
+                return clean_author(text) or None
+    return None
+
+
 def _page_date(doc, best) -> str | None:
     for el in doc.iter("span", "div", "p", "time", "em", "i"):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -126,4 +157,4 @@ def _page_date(doc, best) -> str | None:
     return None
 
 
-__all__ = ["extract_generic", "SKIP_TAGS"]
+__all__ = ["extract_generic", "best_candidate", "strip_never_content", "SKIP_TAGS"]

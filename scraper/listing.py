@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from scraper.content import element_text
 from scraper.dates import parse_date
 from scraper.errors import ScraperError
-from scraper.extract import parse_html
-from scraper.profiles import Profile, load_profiles
+from scraper.parsing import parse_html
+from scraper.profiles import Profile, default_profiles
 
 MAX_ITEMS = 500
 NEXT_TEXT = re.compile(r"^(trang sau|tiếp|sau|next|»|›|>>?)\s*[»›>]*$", re.I)
@@ -55,7 +55,7 @@ def crawl_listing(fetcher, url: str, *, max_pages: int = 3, deadline_s: float = 
     A page that fails after the first ends the crawl with what was found; a first page
     that fails raises its error."""
     deadline = time.monotonic() + deadline_s
-    profiles = load_profiles() if profiles is None else profiles
+    profiles = default_profiles() if profiles is None else profiles
     items: dict[str, ListingItem] = {}
     seen_pages: set[str] = set()
     page_url: str | None = url
@@ -112,7 +112,7 @@ def read_listing_page(doc, page_url: str, profiles: tuple[Profile, ...]) -> tupl
 def listing_page_items(doc, page_url: str,
                        profiles: tuple[Profile, ...] | None = None) -> list[ListingItem]:
     """The articles a page links to as a listing would (none for most article pages)."""
-    items, _ = read_listing_page(doc, page_url, load_profiles() if profiles is None else profiles)
+    items, _ = read_listing_page(doc, page_url, default_profiles() if profiles is None else profiles)
     unique: dict[str, ListingItem] = {}
     for item in items:
         unique.setdefault(canonical_url(item.url), item)

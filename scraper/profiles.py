@@ -105,6 +105,28 @@ def load_profiles(directory: str = str(PROFILE_DIR)) -> tuple[Profile, ...]:
     return tuple(sorted(profiles, key=lambda p: (p.priority, p.name)))
 
 
+_LOCAL_DIRS: list[str] = []  # set once at start (use_local_profiles); data, not a client
+
+
+def use_local_profiles(directory: str | Path) -> None:
+    """Profiles of this instance (instance/profiles/, written by `flask site learn`): read
+    with the bundled ones from now on, and winning over them."""
+    path = str(Path(directory))
+    if path not in _LOCAL_DIRS:
+        _LOCAL_DIRS.insert(0, path)
+
+
+def default_profiles() -> tuple[Profile, ...]:
+    """The bundled profiles and this instance's own; a local profile replaces a bundled one
+    of the same name, and local ones are tried first."""
+    local: list[Profile] = []
+    for directory in _LOCAL_DIRS:
+        if Path(directory).is_dir():
+            local += [p for p in load_profiles(directory) if p.name not in {q.name for q in local}]
+    names = {p.name for p in local}
+    return tuple(local) + tuple(p for p in load_profiles() if p.name not in names)
+
+
 def candidate_profiles(doc, host: str, profiles: tuple[Profile, ...],
                        haystack: bytes | None = None) -> Iterator[Profile]:
     """Profiles that claim this page: those naming its host first, then by marker (markers

@@ -7,8 +7,9 @@ import hashlib
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-_SOURCES = ("article.py", "cleanup.py", "content.py", "dates.py", "decode.py", "extract.py",
-            "fallback.py", "listing.py", "metadata.py", "profiles.py")
+_SOURCES = ("article.py", "bylines.py", "cleanup.py", "confidence.py", "content.py", "dates.py",
+            "decode.py", "extract.py", "fallback.py", "generic.py", "listing.py", "metadata.py",
+            "parsing.py", "profiles.py", "template.py")
 
 
 def _digest() -> str:

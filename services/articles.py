@@ -7,6 +7,7 @@ them (ARTICLE_FRESH_S and the LISTING_* limits), so every caller honours the sam
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
 
 from cache.articles import ArticleStore
 from scraper.article import Article
@@ -14,10 +15,12 @@ from scraper.errors import SourceTimeoutError, SourceUnreachableError
 from scraper.extract import extract_article
 from scraper.fetch import Fetcher
 from scraper.listing import ListingItem, crawl_listing
+from scraper.parsing import parse_html
+from scraper.template import ChromeStore, page_blocks
 
 
 def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, fresh_s: float,
-                force: bool = False) -> Article:
+                force: bool = False, chrome: ChromeStore | None = None) -> Article:
     """The article at url. Within fresh_s of the last check it is served from Redis; after,
     the source is asked with If-None-Match/If-Modified-Since, and a 304 costs no download.
     When the source cannot be reached, a stored copy (of any age) is served."""
@@ -36,7 +39,11 @@ def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, fresh_s: flo
         return record.article
     if result.not_modified and record is not None:
         return store.touch(url, record).article
-    article = extract_article(result.body, result.url, charset=result.charset)
+    host = (urlsplit(result.url).hostname or "").lower()
+    known = chrome.get(host) if chrome is not None else frozenset()
+    article = extract_article(result.body, result.url, charset=result.charset, chrome=known)
+    if chrome is not None:  # this page's blocks, to tell the site's template from the next ones
+        chrome.remember(host, page_blocks(parse_html(result.body, result.charset)))
     store.put(url, article, etag=result.etag, last_modified=result.last_modified,
               fetched_at=result.fetched_at)
     return article
@@ -64,10 +71,11 @@ class ArticleSource:
     listing_max_pages: int  # LISTING_MAX_PAGES
     listing_deadline_s: float  # LISTING_DEADLINE_S
     listing_ttl_s: int  # LISTING_TTL_S
+    chrome: ChromeStore | None = None  # recent pages' blocks per site (template chrome)
 
     def get(self, url: str, *, force: bool = False) -> Article:
         return get_article(url, fetcher=self.fetcher, store=self.store, fresh_s=self.fresh_s,
-                           force=force)
+                           force=force, chrome=self.chrome)
 
     def latest(self, limit: int = 50) -> list[dict]:
         return list_articles(self.site_url, fetcher=self.fetcher, store=self.store,

@@ -89,6 +89,7 @@ def build_services(config: Mapping[str, Any], *, limiter: Any = None,
                    redis_server: EmbeddedRedis | None = None) -> Services:
     """Every client, made once. `config["REDIS_URL"]` must be set (resolve_redis_url)."""
     from cache.breaker_state import SharedBreakerState
+    from cache.chrome import RedisChromeStore
     from reader.engines import build_engines
     from scraper.fetch import make_session
     from scraper.policy import FetchPolicy
@@ -104,7 +105,8 @@ def build_services(config: Mapping[str, Any], *, limiter: Any = None,
     articles = ArticleSource(
         fetcher, store, site_url=config["SITE_URL"], fresh_s=config["ARTICLE_FRESH_S"],
         listing_max_pages=config["LISTING_MAX_PAGES"],
-        listing_deadline_s=config["LISTING_DEADLINE_S"], listing_ttl_s=config["LISTING_TTL_S"])
+        listing_deadline_s=config["LISTING_DEADLINE_S"], listing_ttl_s=config["LISTING_TTL_S"],
+        chrome=RedisChromeStore(connection, keys))
     engines = build_engines(config, breaker_state=SharedBreakerState(connection, keys))
     audio = _audio_store(config, connection, keys)
     pool = ThreadPoolExecutor(config["RENDER_CONCURRENCY"], thread_name_prefix="render")

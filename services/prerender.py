@@ -94,7 +94,7 @@ def prerender_url(services: Services, url: str, *, force: bool = False, refresh:
         rendered_at=time.time(),
         renders=(previous.renders + 1) if previous else 1,
         public=previous.public if previous else not services.config["FEED_REVIEW"],
-        tokens=article_tokens(article),
+        tokens=article_tokens(article), confidence=article.confidence,
     )
     book.save_record(record)  # last: only now is the article "ready" for the feed
     queue_attached_documents(services, article)

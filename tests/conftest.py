@@ -52,6 +52,9 @@ def app_config(base_app_config):
 def base_app_config(redis_server, tmp_path):
     return {
         "TESTING": True,
+        # Each test writes its secret key and run state under its own folder: a file left in
+        # ./instance by an earlier run must not make a test pass.
+        "INSTANCE_PATH": str(tmp_path / "instance"),
         "REDIS_URL": redis_server.url,
         "SECRET_KEY": "test-secret",
         "SITE_URL": "http://127.0.0.1:9/",  # closed port: the source site is "down"

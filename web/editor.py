@@ -19,6 +19,8 @@ from services.container import Services, services_of
 from services.editors_lexicon import check_entry, speak_with_entry
 from services.job_queue import (describe_job, enqueue_crawl, enqueue_prerender, load_job,
                                 retry_job)
+from scraper.confidence import LOW_CONFIDENCE
+from scraper.onboard import check_site
 from services.prerender import articles_with_term, records_with_term
 from web.api_jobs import MAX_URLS, TooManyUrlsError
 from web.editor_auth import (SignInLimitedError, csrf_token, editor_token, is_signed_in,
@@ -28,6 +30,9 @@ from web.feed import article_audio_path
 from web.negotiate import wants_english, wants_json
 
 bp = Blueprint("editor", __name__)
+
+SITE_CHECK_PAGES = 3  # a quick look from the page; `flask site check --pages N` for more
+
 
 class SignInRequiredError(ServiceError):
     status = 401
@@ -97,7 +102,8 @@ def index():
         "editor/index.html", snapshot=queue_snapshot(), records=book.latest_records(50),
         record_count=book.count_records(), lexicon=lexicon,
         feed_review=current_app.config["FEED_REVIEW"], max_urls=MAX_URLS,
-        max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS)
+        max_term_chars=MAX_TERM_CHARS, max_reading_chars=MAX_READING_CHARS,
+        low_confidence=LOW_CONFIDENCE)
 
 
 @bp.post("/editor/login")
@@ -154,6 +160,18 @@ def crawl():
     require_csrf()
     job = enqueue_crawl(_services())
     return _back(f"Đã bắt đầu quét trang tin {job.meta['url']}.")
+
+
+@bp.post("/editor/site-check")
+def site_check():
+    _require_editor()
+    require_csrf()
+    services = _services()
+    report = check_site(services.fetcher, services.config["SITE_URL"], pages=SITE_CHECK_PAGES)
+    for page in report.pages:
+        flash(f"{page.title or page.url}: {page.error or f'{page.body_chars} ký tự'}, "
+              f"độ tin cậy {page.confidence}", "status" if page.good else "error")
+    return _back(report.verdict, "status" if report.pages and all(p.good for p in report.pages) else "error")
 
 
 @bp.post("/editor/jobs/<job_id>/retry")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from email.utils import format_datetime
 from urllib.parse import quote
 
@@ -18,25 +18,9 @@ bp = Blueprint("feed", __name__)
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving in Việt Nam
 
 ET.register_namespace("itunes", ITUNES)
 ET.register_namespace("atom", ATOM)
-
-
-def rfc822(published: str | None, fallback_ts: float) -> str:
-    """RFC 822 date; a date without a zone is the department's local time (UTC+7)."""
-    moment = None
-    if published:
-        try:
-            moment = datetime.fromisoformat(published)
-        except ValueError:
-            moment = None
-    if moment is None:
-        moment = datetime.fromtimestamp(fallback_ts or 0, tz=timezone.utc)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VIETNAM)
-    return format_datetime(moment)
 
 
 def itunes_duration(duration_ms: int) -> str:
@@ -75,14 +59,15 @@ def build_feed(records: list[PrerenderRecord], *, title: str, site_url: str, sel
     _sub(channel, f"{{{ITUNES}}}explicit", "false")
     ET.SubElement(channel, f"{{{ITUNES}}}category", {"text": "News"})
     if records:
-        _sub(channel, "lastBuildDate", rfc822(None, max(r.rendered_at for r in records)))
+        built = datetime.fromtimestamp(max(r.rendered_at for r in records), tz=timezone.utc)
+        _sub(channel, "lastBuildDate", format_datetime(built))
     for record in records:
         item = _sub(channel, "item")
         _sub(item, "title", record.title)
         _sub(item, "link", record.url)
         _sub(item, "description", record.lead or record.title)
         _sub(item, "guid", f"{record.url}#{record.narration_id}", isPermaLink="false")
-        _sub(item, "pubDate", rfc822(record.published, record.rendered_at))
+        _sub(item, "pubDate", format_datetime(record.published_at()))
         _sub(item, "enclosure", url=article_audio_url(record.narration_id),
              length=str(int(record.audio_bytes)), type="audio/mpeg")
         _sub(item, f"{{{ITUNES}}}duration", itunes_duration(record.duration_ms))
@@ -93,8 +78,9 @@ def build_feed(records: list[PrerenderRecord], *, title: str, site_url: str, sel
 @bp.get("/feed.xml")
 def feed():
     config = current_app.config
+    # Newest published first: podcast apps list items in the order the feed gives them.
     records = services_of(current_app).jobs.latest_records(config["FEED_MAX_ITEMS"],
-                                                          public_only=True)
+                                                           public_only=True, by_publication=True)
     body = build_feed(records, title=f"Đọc nội dung · {config['SITE_NAME']}",
                       site_url=config["SITE_URL"], self_url=request.base_url,
                       author=config["SITE_NAME"])

@@ -11,6 +11,7 @@ from pathlib import Path
 from flask import (Blueprint, Response, current_app, redirect, render_template, request,
                    url_for)
 
+from scraper.confidence import LOW_CONFIDENCE
 from scraper.errors import ListingPageError
 from services import reading
 from services.addresses import MAX_URL_CHARS
@@ -43,7 +44,7 @@ def home():
 def read():
     url = article_url_arg()
     page = reading.load_reader_page(url, source=_source())
-    return render_template("pages/read.html", page=page)
+    return render_template("pages/read.html", page=page, low_confidence=LOW_CONFIDENCE)
 
 
 @bp.errorhandler(ListingPageError)

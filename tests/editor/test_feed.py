@@ -2,9 +2,14 @@
 the end-to-end test fetches every enclosure)."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import time
+from datetime import datetime, timezone
 
 import feedparser
+import pytest
 
 from cache.jobs import JobBook, PrerenderRecord
 from cache.keys import Keys
@@ -53,3 +58,71 @@ def test_empty_feed_is_valid(client):
     assert not feed.bozo
     assert feed.entries == []
     assert feed.feed.title.startswith("Đọc nội dung")
+
+
+def test_feed_is_newest_published_first_whatever_the_rendering_order(client, redis_client, app):
+    """Editors prepare a listing page at once (in any order) and re-render old articles after
+    a reading changes: a podcast app lists items as the feed gives them, so the feed itself is
+    sorted by publication date, newest first (an item of 15/11/2026 was eleventh)."""
+    book = JobBook(redis_client, Keys(app.config["KEY_PREFIX"]))
+    rendered = datetime(2026, 11, 16, tzinfo=timezone.utc).timestamp()
+    days = [f"2026-11-{day:02d}" for day in range(3, 15)]
+    for n, day in enumerate(days):  # rendered in the order published, then...
+        book.save_record(_record(n, published=day, rendered_at=rendered + n))
+    book.save_record(_record(20, published="2026-11-15T09:00:00", rendered_at=rendered - 1))
+    book.save_record(_record(0, published=days[0], rendered_at=rendered + 99))  # re-rendered
+    undated = datetime(2026, 11, 9, 12, tzinfo=timezone.utc).timestamp()  # dated when rendered
+    book.save_record(_record(21, published=None, rendered_at=undated))
+    feed = feedparser.parse(client.get("/feed.xml").data)
+    assert not feed.bozo, feed.bozo_exception
+    published = [entry.published_parsed for entry in feed.entries]
+    assert len(published) == 14 and published == sorted(published, reverse=True)
+    assert feed.entries[0].title == "Bài số 20"
+    assert feed.entries[0].published == "Sun, 15 Nov 2026 09:00:00 +0700"
+    assert feed.entries[-1].title == "Bài số 0"
+
+
+def test_feed_keeps_the_newest_published_when_it_is_cut(client, redis_client, app):
+    app.config["FEED_MAX_ITEMS"] = 3
+    book = JobBook(redis_client, Keys(app.config["KEY_PREFIX"]))
+    for n in range(6):  # the newest article was rendered first, the oldest last
+        book.save_record(_record(n, published=f"2026-11-{20 - n:02d}", rendered_at=1_000 + n))
+    titles = [entry.title for entry in feedparser.parse(client.get("/feed.xml").data).entries]
+    assert titles == ["Bài số 0", "Bài số 1", "Bài số 2"]
+
+
+def test_records_saved_before_the_date_index_are_listed_by_date(client, redis_client, app):
+    keys = Keys(app.config["KEY_PREFIX"])
+    book = JobBook(redis_client, keys)
+    for n in range(4):
+        book.save_record(_record(n, published=f"2026-11-{10 - n:02d}", rendered_at=1_000 + n))
+    redis_client.delete(keys.prerendered_by_date())  # an instance upgraded from before it
+    titles = [entry.title for entry in feedparser.parse(client.get("/feed.xml").data).entries]
+    assert titles == ["Bài số 0", "Bài số 1", "Bài số 2", "Bài số 3"]
+    assert redis_client.zcard(keys.prerendered_by_date()) == 4
+
+
+@pytest.mark.skipif(shutil.which("gpo") is None, reason="gPodder's gpo is not installed (apt: gpodder)")
+def test_a_podcast_app_gets_the_newest_articles(app, redis_client, live_server, tmp_path):
+    """gPodder's command line (`gpo`) subscribes to the feed as a listener's app would. Its
+    own list is sorted by date, so what shows a wrong feed order is the cut: with the feed
+    cut at five items, the newest article must be among them however early it was rendered."""
+    app.config["FEED_MAX_ITEMS"] = 5
+    book = JobBook(redis_client, Keys(app.config["KEY_PREFIX"]))
+    days = [15, *range(3, 15)]  # the article of 15/11 was rendered first
+    for n, day in enumerate(days):
+        book.save_record(_record(day, title=f"Bài ngày {day}/11/2026", rendered_at=1_000 + n,
+                                 published=f"2026-11-{day:02d}T08:00:00"))
+    env = {**os.environ, "GPODDER_HOME": str(tmp_path / "gpodder"),
+           "GPODDER_DOWNLOAD_DIR": str(tmp_path / "downloads")}
+    url = live_server.url + "/feed.xml"
+
+    def gpo(*args: str) -> str:
+        done = subprocess.run(["gpo", *args], env=env, capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+    assert "Successfully added" in gpo("subscribe", url)
+    listed = [line.split("*", 1)[1].strip() for line in gpo("episodes", url).splitlines()
+              if line.strip()[:1].isdigit()]
+    assert listed == [f"Bài ngày {day}/11/2026" for day in (15, 14, 13, 12, 11)]

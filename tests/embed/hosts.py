@@ -13,8 +13,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from cache.redis_server import find_free_port
-
 DEMO_DIR = Path(__file__).resolve().parents[2] / "samples" / "embed-demo"
 DEMO_READER = "http://127.0.0.1:8000"
 DEMO_HOST = "http://127.0.0.1:8002"
@@ -31,7 +29,7 @@ class HostSite:
     """Serves the demo directory on a free port; `reader_url` is set once the app is up."""
 
     def __init__(self) -> None:
-        self.port = find_free_port()
+        self.port = 0  # bound below, by the kernel: no race with other processes
         self.reader_url = DEMO_READER
         self.requests: list[str] = []
         site = self
@@ -59,7 +57,8 @@ class HostSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self._server.server_port
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)

@@ -54,3 +54,24 @@ def test_no_orphan_when_the_parent_is_killed(tmp_path):
     while _redis_pids_on(port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _redis_pids_on(port)
+
+
+def test_a_port_taken_between_choosing_and_binding_is_chosen_again(tmp_path, monkeypatch):
+    """Other test runs on the machine pick free ports too: the one we chose may be bound by
+    someone else before redis-server binds it (it cannot bind port 0 and say which)."""
+    import socket
+
+    from cache import redis_server
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        choices = iter([taken.getsockname()[1], redis_server.find_free_port()])
+        monkeypatch.setattr(redis_server, "find_free_port", lambda: next(choices))
+        server = EmbeddedRedis(tmp_path / "data")
+        assert server.port == taken.getsockname()[1]
+        server.start()
+        try:
+            assert server.port != taken.getsockname()[1]
+            assert redis.Redis.from_url(server.url).ping()
+        finally:
+            server.stop()

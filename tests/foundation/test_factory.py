@@ -14,12 +14,17 @@ def test_redis_url_is_respected_and_nothing_is_started(app_config, redis_server)
     assert services_of(app).redis.connection_pool.connection_kwargs["port"] == redis_server.port
 
 
-def test_secret_key_is_generated_and_kept(app_config, tmp_path, monkeypatch):
+def test_secret_key_is_generated_and_kept(app_config, tmp_path):
     config = dict(app_config, SECRET_KEY=None)
+    kept = tmp_path / "instance" / "secret_key"
+    assert config["INSTANCE_PATH"] == str(kept.parent) and not kept.exists()
     first = create_app(config)
-    second = create_app(config)
-    assert first.config["SECRET_KEY"] and len(first.config["SECRET_KEY"]) >= 32
-    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert kept.read_text() == first.config["SECRET_KEY"]
+    assert kept.stat().st_mode & 0o777 == 0o600  # sessions are signed with it: owner only
+    assert create_app(config).config["SECRET_KEY"] == first.config["SECRET_KEY"]
+    other = create_app(dict(config, INSTANCE_PATH=str(tmp_path / "other")))
+    assert other.config["SECRET_KEY"] != first.config["SECRET_KEY"]  # generated, not a constant
 
 
 def test_workers_starting_together_share_one_secret(app_config, tmp_path):

@@ -12,13 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SKIP_DIRS = {".venv", "node_modules", "tests", "instance", ".git", "__pycache__"}
 
-# Known circles that another change removes: scraper/fallback.py and scraper/listing.py
-# import the extractor's private names (scraper.extract imports them back, lazily). When the
-# shared parsing pieces move to a module both use, delete these two lines.
-ALLOWED_EDGES = {
-    ("scraper.fallback", "scraper.extract"),
-    ("scraper.listing", "scraper.extract"),
-}
+# No circle is allowed: the scraper's shared parsing pieces live in scraper/parsing.py.
+ALLOWED_EDGES: set[tuple[str, str]] = set()
 
 
 def project_modules() -> dict[str, Path]:

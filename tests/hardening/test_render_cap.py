@@ -22,13 +22,18 @@ def app_config(sample_app_config):
 
 def test_semaphore_counts_across_clients_and_frees_expired_slots(redis_client):
     keys = Keys("docnd:")
-    first = RedisSemaphore(redis_client, keys, "t", limit=2, ttl_ms=300)
-    second = RedisSemaphore(redis_client, keys, "t", limit=2, ttl_ms=300)  # another process
+    now = [1_000_000.0]
+    # A long ttl: the key's own expiry in Redis (real time) must not end the test early.
+    first = RedisSemaphore(redis_client, keys, "t", limit=2, ttl_ms=60_000, clock=lambda: now[0])
+    second = RedisSemaphore(redis_client, keys, "t", limit=2, ttl_ms=60_000,  # another process
+                            clock=lambda: now[0])
     a, b = first.try_acquire(), second.try_acquire()
     assert a and b and first.try_acquire() is None and first.in_use() == 2
     first.release(a)
-    assert second.try_acquire() is not None
-    time.sleep(0.4)  # holders that died: their slots expire
+    assert second.try_acquire() is not None and second.try_acquire() is None
+    now[0] += 59.99
+    assert first.in_use() == 2 and first.try_acquire() is None  # not yet expired
+    now[0] += 0.02  # holders that died: their slots expire
     assert first.in_use() == 0 and first.try_acquire() is not None
 
 

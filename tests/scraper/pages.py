@@ -6,10 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from tests.support.data import VI_NEWS
+
 ROOT = Path(__file__).resolve().parents[2]
-VI_NEWS = Path("/work/shared/pages/vi-news")
-if not VI_NEWS.exists():  # the shared set sits beside the project in other checkouts
-    VI_NEWS = ROOT.parent / "shared" / "pages" / "vi-news"
 SAMPLE_TRUTH = ROOT / "samples" / "truth"
 
 

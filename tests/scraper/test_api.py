@@ -5,18 +5,11 @@ import json
 
 import pytest
 
-from app import create_app
+from tests.scraper.api_helpers import build
 from tests.scraper.conftest import FIXTURES, slow
 from tests.support.servers import serve_sample_site
 
 SAMPLE_SLUG = "/tin-tuc/kiem-tra-cong-tac-thuc-hien-chuong-trinh-muc-tieu-quoc-gia-xay-dung-nong-thon-moi-tai-huyen-bac-son-nam-2022.html"
-
-
-def build(app_config, site_url: str, **extra):
-    config = dict(app_config, SITE_URL=site_url, ALLOW_PRIVATE_HOSTS=["127.0.0.1"],
-                  FETCH_MIN_INTERVAL_S=0.0, FETCH_READ_TIMEOUT_S=0.5, FETCH_CONNECT_TIMEOUT_S=1.0,
-                  FETCH_DEADLINE_S=5.0, FETCH_MAX_BYTES=200_000, **extra)
-    return create_app(config)
 
 
 @pytest.fixture()
@@ -101,7 +94,8 @@ def test_flask_extract_file_json(runner):
     result = runner.invoke(args=["extract", str(FIXTURES / "liferay.html"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {"title", "published", "author", "lead", "paragraphs", "captions"} <= set(data)
+    assert {"title", "published", "author", "lead", "paragraphs", "captions", "confidence"} <= set(data)
+    assert 0 < data["confidence"] <= 1 and data["confidence_reasons"][0] == "hồ sơ trang liferay"
     assert data["title"] == "Hội nghị triển khai Luật Tài nguyên nước năm 2023"
     assert data["captions"] == ["Đồng chí Giám đốc Sở phát biểu khai mạc hội nghị"]
 

@@ -2,6 +2,8 @@
 listing crawl on the bundled sample site."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cache.articles import ArticleStore, url_key
@@ -143,8 +145,9 @@ def test_the_extractor_version_follows_the_profiles_and_code(tmp_path, monkeypat
     monkeypatch.setattr(version, "_HERE", copy)
     assert version._digest() == version.EXTRACTOR_VERSION
     profile = copy / "profiles" / "department-sample.json"
-    profile.write_text(profile.read_text(encoding="utf-8").replace('"', '"', 1) + "\n",
-                       encoding="utf-8")
+    layout = json.loads(profile.read_text(encoding="utf-8"))
+    layout["title"].append("h1.article-title")  # a site layout changed: one selector more
+    profile.write_text(json.dumps(layout, ensure_ascii=False, indent=2), encoding="utf-8")
     after_profile = version._digest()
     assert after_profile != version.EXTRACTOR_VERSION
     (copy / "fallback.py").write_text((copy / "fallback.py").read_text() + "\n# changed\n")

@@ -27,8 +27,9 @@ def test_bundled_lexicon_loads_and_is_large():
 def test_bad_rows_name_their_line(text, line):
     with pytest.raises(LexiconError) as info:
         parse_lexicon(text, source="test.tsv")
-    assert f"test.tsv line {line}" in str(info.value)
-    assert "dòng" in info.value.message_vi or "line" in info.value.message_vi
+    assert str(info.value).startswith(f"test.tsv line {line}: ")
+    assert info.value.message_vi.startswith(f"test.tsv dòng {line}: ")  # Vietnamese throughout
+    assert " line " not in info.value.message_vi
 
 
 def test_load_lexicon_reports_file_name(tmp_path):

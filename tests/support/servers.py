@@ -8,16 +8,16 @@ from typing import Iterator
 
 from werkzeug.serving import make_server
 
-from cache.redis_server import find_free_port
-
 
 class LiveServer:
     """A WSGI app served by werkzeug's threaded server in a background thread."""
 
     def __init__(self, wsgi_app, host: str = "127.0.0.1", port: int | None = None) -> None:
         self.host = host
-        self.port = port or find_free_port()
-        self._server = make_server(host, self.port, wsgi_app, threaded=True)
+        # Port 0: the kernel picks a free port as it binds, so no other process on this
+        # machine can take it between choosing and binding.
+        self._server = make_server(host, port or 0, wsgi_app, threaded=True)
+        self.port = self._server.server_port
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -49,10 +49,10 @@ def serving(server) -> Iterator[str]:
 def serve_handler(handler):
     """A local test site answered by a BaseHTTPRequestHandler class, on a free port."""
     from http.server import ThreadingHTTPServer
-    return serving(ThreadingHTTPServer(("127.0.0.1", find_free_port()), handler))
+    return serving(ThreadingHTTPServer(("127.0.0.1", 0), handler))
 
 
 def serve_sample_site(site_dir: Path | None = None):
     """The bundled sample of the department site (or a copy of it) on a free port."""
     from samples.serve import SITE_DIR, make_server as make_sample_server
-    return serving(make_sample_server(find_free_port(), "127.0.0.1", site_dir or SITE_DIR))
+    return serving(make_sample_server(0, "127.0.0.1", site_dir or SITE_DIR))

@@ -3,7 +3,6 @@ test Redis, the fake Google endpoint, the seed page's text."""
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +13,9 @@ from cache.narrations import NarrationStore
 from reader.engines import AutoEngine, CircuitBreaker, GttsEngine, OfflineEngine
 from scraper.article import Article
 from services.narration import Narrator
+from tests.support.data import SEED
 from tests.voices.fake_google import FakeGoogle
 
-SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"  # copied from ../shared/seeds
 KEYS = Keys("test:")
 
 
@@ -92,8 +91,7 @@ def narrator_for(redis_client):
 def seed_article() -> Article:
     """The seed page's text as an Article (title, lead, caption, paragraphs, author), cut
     from the saved text of the page the way the scraper cuts the page itself."""
-    path = sorted(SEEDS.glob("*.txt"))[0]
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if line]
     start = lines.index("-A A +A") + 1
     title, lead, caption, *rest = lines[start:]

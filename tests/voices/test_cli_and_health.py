@@ -5,6 +5,7 @@ import pytest
 import responses
 
 from reader import mp3
+from reader.engines import EngineError
 from tests.voices.fake_google import FakeGoogle, status
 from services.container import services_of
 
@@ -34,17 +35,22 @@ def test_speak_gtts_uses_google(runner, tmp_path):
 
 
 def test_speak_reports_google_failure_without_traceback(runner, tmp_path):
+    out = tmp_path / "f.mp3"
     with FakeGoogle(lambda n, text: status(503)):
-        result = runner.invoke(args=["speak", "Xin chào.", "-o", str(tmp_path / "f.mp3"),
-                                     "--engine", "gtts"])
-    assert result.exit_code != 0
-    assert "Giọng đọc tạm thời không hoạt động" in result.output
-    assert "Traceback" not in result.output
+        result = runner.invoke(args=["speak", "Xin chào.", "-o", str(out), "--engine", "gtts"])
+    assert result.exit_code == 1  # a ClickException: the message, not a crash (which is 1 too)
+    assert result.output.startswith("Error: Giọng đọc tạm thời không hoạt động")
+    assert "HTTP 503" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and not out.exists()
 
 
 def test_speak_refuses_an_unknown_engine(runner, tmp_path):
-    result = runner.invoke(args=["speak", "x", "-o", str(tmp_path / "f.mp3"), "--engine", "espeak"])
-    assert result.exit_code != 0
+    out = tmp_path / "f.mp3"
+    result = runner.invoke(args=["speak", "x", "-o", str(out), "--engine", "espeak"])
+    assert result.exit_code == 2  # click's usage error, before any voice is asked
+    assert "Invalid value for '--engine': 'espeak' is not one of" in result.output
+    assert not out.exists()
 
 
 def test_healthz_says_gtts_is_unusable_when_google_cannot_be_reached(client):
@@ -59,7 +65,7 @@ def test_healthz_shows_voices_and_breaker(app, client):
         assert body["voices"] == {"offline": True, "gtts": True, "auto": True}
         gtts = services_of(app).engines["gtts"]
         for _ in range(2):
-            with pytest.raises(Exception):
+            with pytest.raises(EngineError, match=r"after 1 attempt\(s\): HTTP 503"):
                 gtts.synthesize("Xin chào.")
         services_of(app).memo["health"].clear()
         body = client.get("/healthz").get_json()

@@ -29,13 +29,17 @@ def test_one_breaker_opening_opens_the_others(redis_client):
 
 
 def test_the_cool_down_ends_everywhere(redis_client):
-    first = CircuitBreaker(1, 0.2, shared=_shared(redis_client))
-    second = CircuitBreaker(1, 0.2, shared=_shared(redis_client))
+    now = [1000.0]
+    first = CircuitBreaker(1, 30.0, clock=lambda: now[0], shared=_shared(redis_client))
+    second = CircuitBreaker(1, 30.0, clock=lambda: now[0], shared=_shared(redis_client))
     first.record_failure()
-    assert not second.allows()
-    import time
-    time.sleep(0.3)
-    assert second.allows()
+    assert not first.allows() and not second.allows()
+    # The shared cool-down is the key's own expiry in Redis, as long as the breaker's.
+    assert 29_000 < redis_client.pttl(KEYS.meta("breaker-open:gtts")) <= 30_000
+    now[0] += 30.0
+    assert first.state == "half-open" and first.allows()  # its own cool-down is over
+    redis_client.delete(KEYS.meta("breaker-open:gtts"))  # what Redis does when the expiry comes
+    assert second.state == "closed" and second.allows()
 
 
 def test_other_processes_read_offline_without_calling_google(redis_client, offline, sleeps):
