@@ -373,8 +373,7 @@ def build(site_dir: Path = SITE_DIR, truth_dir: Path = TRUTH_DIR) -> list[dict]:
             if isinstance(block, dict) and "image" in block:
                 write_if_changed(site_dir / "images" / block["image"]["file"], draw_photo(block["image"]["file"]))
         for attachment in article.get("attachments", []):
-            write_if_changed(site_dir / "files" / attachment["file"],
-                             render_pdf(attachment["title"], attachment["pdf_text"], article["published"]))
+            write_if_changed(site_dir / "files" / attachment["file"], attachment_bytes(attachment, article))
     pages = (len(articles) + PAGE_SIZE - 1) // PAGE_SIZE
     for page in range(1, pages + 1):
         items = articles[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
@@ -385,6 +384,22 @@ def build(site_dir: Path = SITE_DIR, truth_dir: Path = TRUTH_DIR) -> list[dict]:
     write_text(site_dir / "static" / "site.css", STYLE)
     write_if_changed(site_dir / "images" / "logo.png", draw_logo())
     return articles
+
+
+def attachment_bytes(attachment: dict, article: dict) -> bytes:
+    """A small PDF from `pdf_text`, or a document from samples/documents/ as a text PDF,
+    a scan (200 dpi, bilevel, grain, 0.6° skew: what a clerk's scanner gives) or a DOCX."""
+    if "document" not in attachment:
+        return render_pdf(attachment["title"], attachment["pdf_text"], article["published"])
+    from samples import documents
+    doc = documents.load(attachment["document"])
+    form = attachment.get("form", "pdf")
+    if form == "docx":
+        return documents.to_docx(doc)
+    pdf = documents.render_pdf(doc)
+    if form == "scan":
+        return documents.scan(pdf, dpi=200, noise=10, skew_deg=0.6, bilevel=True, seed=3)
+    return pdf
 
 
 def main() -> int:
