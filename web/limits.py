@@ -32,7 +32,19 @@ def client_key() -> str:
     return request.remote_addr or "unknown"
 
 
+def _retry_after_only_when_refused(response):
+    """Flask-Limiter's headers put Retry-After on every answer. On a 3xx it asks the client
+    to wait that long before following the redirect (RFC 9110, 10.2.3): /listen's 303 to the
+    MP3 said "wait 60 s"; on a success it means nothing. Refusals (429, 503, …) keep it."""
+    if 200 <= response.status_code < 400:
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def build_limiter(app: Flask) -> Limiter:
+    # Registered before the limiter's own after_request, so it runs after it (Flask runs
+    # them in reverse order) and sees the headers the limiter added.
+    app.after_request(_retry_after_only_when_refused)
     limiter = Limiter(
         client_key,
         app=app,
