@@ -40,7 +40,7 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
     parts = _extract_profiled_best(doc, host, profiles, meta, url, haystack)
     if parts is None:
         listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
-        parts = extract_generic(doc, data.decode("utf-8", "replace"), meta, url, chrome)
+        parts = extract_generic(doc, meta, url, chrome)
     elif _text_chars(parts) <= TEASER_MAX_CHARS:
         # A profile's body selector may match a listing's container too; only short text
         # is worth the look (most articles are longer, and skip this cost).

@@ -111,8 +111,18 @@ def best_candidate(body):
             scores[ancestor] += score / (1 + level)
     if not scores:
         return None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1] * (1 - _link_density(kv[0])), reverse=True)
-    return ranked[0][0]
+    # The best score once link text is discounted; the discount only brings a score towards
+    # 0, so the candidates are weighed from the highest raw score down until none can win
+    # (link density walks the element's text: most of this function's time when done for all).
+    # Ties go to the first scored, as a stable sort would have it.
+    best, best_score, best_order = None, None, 0
+    for order, (el, score) in sorted(enumerate(scores.items()), key=lambda t: -t[1][1]):
+        if best_score is not None and max(score, 0.0) < best_score:
+            break
+        weighed = score * (1 - _link_density(el))
+        if best_score is None or weighed > best_score or (weighed == best_score and order < best_order):
+            best, best_score, best_order = el, weighed, order
+    return best
 
 
 def _link_density(el) -> float:
