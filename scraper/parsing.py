@@ -83,7 +83,11 @@ def parse_html(html: bytes | str, charset: str | None = None):
 
     libxml2 parses UTF-8 bytes faster than a Python str, so text is handed over as UTF-8
     whatever the page's own charset was."""
-    data = page_bytes(html, charset)
+    return parse_page_bytes(page_bytes(html, charset))
+
+
+def parse_page_bytes(data: bytes):
+    """parse_html for what page_bytes gave already (the UTF-8 check is not done twice)."""
     if not data.strip():
         raise NoArticleError("empty page")
     try:
