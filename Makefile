@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-APT_RUN := redis-server libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+APT_RUN := redis-server libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core tesseract-ocr tesseract-ocr-vie poppler-utils
 APT_TEST := $(APT_RUN) chromium gpodder
 APT_BENCH := wrk
 

@@ -87,6 +87,8 @@ def _build_services(app: Flask) -> None:
         "pages.pdf": fetch_limit,
         "pages.listen": fetch_limit,
         "embed.player": fetch_limit,
+        "documents.doc": fetch_limit,
+        "documents.listen": fetch_limit,
     })
 
 
@@ -104,3 +106,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(editor.bp)
     app.register_blueprint(api_jobs.bp)
     app.register_blueprint(feed.bp)
+    from web import documents
+    app.register_blueprint(documents.bp)

@@ -83,6 +83,13 @@ DEFAULTS: dict[str, Any] = {
     "WORKER_NICE": 10,  # background renders run at this lower CPU priority than the web
     "FEED_REVIEW": False,
     "FEED_MAX_ITEMS": 50,
+    # Attached documents (PDF, scanned PDF through OCR, DOCX): docs/documents.md
+    "DOCUMENT_MAX_MB": 20,
+    "DOCUMENT_MAX_PAGES": 100,
+    "DOCUMENT_TIMEOUT_S": 900.0,  # a whole file, OCR included, in its own process
+    "DOCUMENT_MEMORY_MB": 3072,  # memory ceiling of that process (a decompression bomb stops here)
+    "OCR_PAGE_TIMEOUT_S": 60.0,
+    "OCR_LANG": "vie",
 }
 
 

@@ -40,6 +40,7 @@ class PrerenderRecord:
     renders: int = 1  # how many times this URL was rendered (a changed article adds one)
     public: bool = True  # listed in the podcast feed
     tokens: list[str] = field(default_factory=list)  # words, to find articles a lexicon edit touches
+    attachment_of: str = ""  # an attached document's record: the article it is attached to
     confidence: float | None = None  # the extraction's (scraper/confidence.py): low ones are flagged
 
     def published_at(self) -> datetime:

@@ -66,3 +66,12 @@ class Keys:
     def lexicon_edits(self) -> str:
         """Hash written by editors: abbreviation -> how it is read."""
         return f"{self.prefix}lexicon-edits"
+
+    # Attached documents (issue 14): read once per file content, found by address.
+    def document(self, content_hash: str) -> str:
+        """A read document (JSON), named by the hash of the file's bytes."""
+        return f"{self.prefix}document:{content_hash}"
+
+    def document_url(self, url_hash: str) -> str:
+        """The content hash of the file last read at one address."""
+        return f"{self.prefix}document-url:{url_hash}"

@@ -10,7 +10,7 @@ import unicodedata
 
 from reader.lexicon import Lexicon
 from reader.numbers import spaced
-from reader.symbols import ECHO_HEADS, LETTER_NAMES
+from reader.symbols import ADDRESS_PREFIXES, ECHO_HEADS, LETTER_NAMES
 
 _VOWELS = frozenset("aeiouyăâêôơư")
 _TOKEN = re.compile(
@@ -26,15 +26,43 @@ _ASCII_SYLLABLE = re.compile(
     r"ie|ye|a|e|i|o|u|y)(?:ch|ng|nh|c|m|n|p|t)?")
 
 
+# "P.Vĩnh Ninh", "Q.Bình Tân", "Q.6", "P.12": no space after the dot, then a capitalised word
+# or a ward/district number ("P.T." initials and "Q. 2025" are left alone).
+_ADDRESS = re.compile(r"(?<![\w.])([PQ])\.(?=(?:[A-ZĐ][^\W\d_]*[a-zđà-ỹ]|\d{1,2}(?!\d|[.,/]\d)))")
+
+
+# Initials: "Ảnh: H.Y.T.", "chị N.N.L": single capitals joined by dots, spelled without "chấm".
+_INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,5}(\.?)(?![\w])")
+
+
+def read_addresses(text: str) -> str:
+    """Ward and district prefixes ("P.Hòa Cường Nam" -> "phường Hòa Cường Nam") and initials
+    ("H.Y.T." -> "hát i dài tê")."""
+    if "." not in text:
+        return text
+    if "P." in text or "Q." in text:
+        text = _ADDRESS.sub(lambda m: ADDRESS_PREFIXES[m.group(1)] + " ", text)
+    return _INITIALS.sub(_read_initials, text)
+
+
+def _read_initials(m: re.Match) -> str:
+    """The last dot stays only where it may end the sentence."""
+    rest = m.string[m.end():m.end() + 2].lstrip()
+    dot = m.group(1) if not rest or rest[0].isupper() else ""
+    return spaced(spell_letters(m.group(0).replace(".", ""))) + dot
+
+
 def is_acronym(word: str) -> bool:
-    """An unknown all-capital word to spell: no vowel at all, or 2–4 plain letters that are
-    not a Vietnamese syllable. Capitalised headings ("THÔNG BÁO", "TIN TỨC") and longer
+    """An unknown all-capital word to spell: no vowel at all, or 2–4 plain letters (Đ is one)
+    that are not a Vietnamese syllable. Capitalised headings ("THÔNG BÁO", "TIN TỨC") and longer
     words in capitals ("INDEX", "SMART") stay words."""
     if len(word) > 8 or not word.isupper():
         return False
     if not has_vowel(word):
         return True
-    return word.isascii() and 2 <= len(word) <= 4 and not _ASCII_SYLLABLE.fullmatch(word.lower())
+    # Đ is a plain letter here: "NLĐO" is spelled, "ĐO" (do) is a word.
+    plain = word.replace("Đ", "D")
+    return plain.isascii() and 2 <= len(word) <= 4 and not _ASCII_SYLLABLE.fullmatch(plain.lower())
 
 
 def without_echo(spoken: str, before: list[str]) -> str:
@@ -83,6 +111,7 @@ class Abbreviations:
     def read_tokens(self, text: str) -> str:
         """Abbreviations, titles, cities, units and unknown acronyms, token by token."""
         standalone, folded = self.standalone, self.folded
+        text = read_addresses(text)
         out = []
         words = text.split(" ")
         for index, word in enumerate(words):

@@ -36,9 +36,17 @@ _DASH_CUE = re.compile(r"(?i)(?:^|[\s(])(?:sáng|chiều|tối|trưa|đêm|hôm|
 _COUNTED_AFTER = re.compile(r"(?i)\s*(?:%|ngày|tuần|tháng|năm(?!\s+(?:nay|ngoái|trước|tới|sau|qua)\b)"
                             r"|giờ|lần|người|triệu|nghìn|tỷ)\b")
 # Squares, streets and bridges named after a day: "Quảng trường 17/10", "đường 3/2".
+# "cầu" in lower case too, but not "nhu cầu", "yêu cầu", "toàn cầu" … (demand, not a bridge).
 _NAMED_AFTER_DAY = re.compile(
-    r"(?:^|[\s(])(?:(?i:quảng trường|công viên|đại lộ|sân vận động|đường|(?<!thành )phố)|Cầu)\s*$")
-_NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$")
+    r"(?:^|[\s(])(?:(?i:quảng trường|công viên|đại lộ|sân vận động|đường|(?<!thành )phố)|Cầu"
+    r"|(?<!nhu )(?<!yêu )(?<!toàn )(?<!địa )(?<!bán )(?<!cung )(?<!mưu )(?<!khẩn )cầu)\s*$")
+# "ngày Chiến thắng 30/4", "ngày Quốc tế lao động 1/5/2013": a named day already says "ngày".
+_NAMED_DAY = r"(?:^|[\s(])[Nn]gày\s+[A-ZĐ][^\s\d,.;:()/]*(?:\s+[^\s\d,.;:()/]+){1,3}\s+$"
+_NGAY_NEAR = re.compile(r"(?i)(?:^|[\s(])ngày(?:\s+[^\s\d,.;:()/]+){1,3}\s+$|" + _NAMED_DAY)
+_NAMED_DAY_BEFORE = re.compile(_NAMED_DAY)
+# A day set off by commas after a night or holiday: "Đêm Giáng sinh, 24/12, …".
+_APPOSED_DAY = re.compile(r"(?i)(?:^|[\s(])(?:đêm|ngày|dịp|lễ|tết)(?:\s+[^\s\d,.;:()/]+){0,3}\s*,\s*$")
+_APPOSED_END = re.compile(r"\s*(?:[,.;)]|$)")
 # "ngày 26 và 27.9", "ngày 3, 4 và 5/10": days listed after "ngày", the month on the last.
 _NGAY_LIST = re.compile(r"(?i)(?:^|[\s(])(?:ngày|mùng|mồng)\s+\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2}){0,5}"
                         r"\s*(?:,|và)\s*$")
@@ -130,6 +138,8 @@ def _date_context(m: re.Match, weak_ok: bool = True) -> tuple[bool, bool]:
         return True, True
     if weak_ok and before.endswith("(") and m.string[m.end():m.end() + 1] == ")":
         return True, True
+    if weak_ok and _APPOSED_DAY.search(before) and _APPOSED_END.match(m.string, m.end()):
+        return True, True
     if not weak_ok and _DASH_CUE.search(before) and not _COUNTED_AFTER.match(m.string, m.end()):
         return True, False  # "sáng 7-3", "dịp 8-3", "lễ 20-10": a day, not "bảy đến ba"
     return False, False
@@ -150,7 +160,8 @@ def _is_ratio(m: re.Match, before: str) -> bool:
 
 
 def _say_ngay(m: re.Match) -> bool:
-    return not _NGAY_BEFORE.search(m.string[max(0, m.start() - 12):m.start()])
+    before = m.string[max(0, m.start() - 48):m.start()]
+    return not (_NGAY_BEFORE.search(before) or _NAMED_DAY_BEFORE.search(before))
 
 
 def _read_full_date(m: re.Match) -> str:

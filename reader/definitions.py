@@ -74,3 +74,39 @@ def with_definitions(definitions: dict[str, str], known: Iterable[str] = ()):
     alternation = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w&/-])(?:{alternation})(?![\w&/-])")
     return lambda text: pattern.sub(lambda m: table[m.group()], text)
+
+
+# "(XLNT)" right after the words it abbreviates, or "(xử lý nước thải)" once an article's
+# definition was put in: the parenthesis says again what was just said.
+_PAREN = re.compile(r"\s?\(\s?([^()\d]{2,60}?)\s?\)")
+
+
+def drop_restated(text: str, readings: dict[str, str]) -> str:
+    """Drop an abbreviation in parentheses right after its own expansion: "nông thôn mới
+    (NTM)" is said "nông thôn mới" once. It is its expansion when its letters are the
+    initials of the words before (as in find_definitions) or when its reading (`readings`,
+    the lexicon's) is those words; a parenthesis repeating the words before is dropped too.
+    Any other parenthesis is read: "Liên minh châu Âu (EU)" -> "… (ê u)"."""
+    if "(" not in text:
+        return text
+    return _PAREN.sub(lambda m: "" if _restates(m, readings) else m.group(0), text)
+
+
+def _restates(m: re.Match, readings: dict[str, str]) -> bool:
+    inside = m.group(1)
+    words = _WORD.findall(m.string[max(0, m.start() - 200):m.start()])
+    if not words:
+        return False
+    if _DEFINED.fullmatch(f"({inside})"):
+        if _expansion(inside, words[-MAX_WORDS:]):
+            return True
+        spoken = readings.get(inside)
+        if spoken is None:
+            return False
+        said = spoken.split()
+    else:
+        said = _WORD.findall(inside)
+        if len(said) < 2 or len(said) != len(inside.split()):
+            return False
+    return len(said) <= len(words) and [w.lower() for w in words[-len(said):]] == \
+        [w.lower() for w in said]

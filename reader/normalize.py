@@ -24,27 +24,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from typing import Callable, Iterable
 
 from reader.abbreviations import Abbreviations
 from reader.characters import prepare
 from reader.contacts import read_phones, read_urls
 from reader.dates import read_dates, read_times
-from reader.definitions import find_definitions, with_definitions
+from reader.definitions import drop_restated, find_definitions, with_definitions
 from reader.docnumbers import DocumentNumbers
 from reader.lexicon import Lexicon, load_lexicon
 from reader.quantities import Quantities, read_ranges, read_slashes
 from reader.roman import read_roman
 from reader.symbols import SILENT_CHARS, SYMBOL_WORDS
 
-CODE_VERSION = "4"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
+CODE_VERSION = "5"  # bump when a change of code changes what is said (tests/spoken/readings.lock.tsv)
 
 Pass = Callable[[str], str]
 
 _NUMBER_WORD = (r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|linh|trăm|"
                 r"nghìn|triệu|tỷ|giờ|phút|giây|phần trăm)")
 _WORD_RANGE = re.compile(rf"\b({_NUMBER_WORD})\s+-\s+(?={_NUMBER_WORD}\b)")
-_CLEAN_SPACED_DASH = re.compile(r"\s+-+\s+|^\s*-+\s*|\s*-+\s*$", re.M)
+# A spaced dash is punctuation (a pause), and so is one glued to a closing quote or parenthesis
+# ("tốt hơn"- TS …", "(NLĐO)- …"); one glued to a word stays silent ("COVID -19").
+_CLEAN_SPACED_DASH = re.compile(r"\s+-+\s+|(?<=[\"”’')])-+\s+|^\s*-+\s*|\s*-+\s*$", re.M)
+# A single quote that is not an apostrophe inside a word: "'năm sao'", "‘tải’" are silent.
+_QUOTE = re.compile(r"(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
 _CLEAN_WORD_DASH = re.compile(r"(?<=\w)-+(?=\w)")
 _PUNCT_SPACE = re.compile(r"\s+([,.;:!?)])")
 _OPEN_SPACE = re.compile(r"([(])\s+")
@@ -67,7 +72,8 @@ class Normalizer:
         self.documents = DocumentNumbers(lexicon)
         self.quantities = Quantities(lexicon)
         self.passes: list[Pass] = [
-            prepare, read_urls, read_phones, self.documents.read_symbols, read_dates,
+            prepare, partial(drop_restated, readings=self.abbreviations.standalone),
+            read_urls, read_phones, self.documents.read_symbols, read_dates,
             read_times, read_roman, read_ranges, self.abbreviations.read_tokens,
             read_slashes, self.quantities.read_numbers, finish,
         ]
@@ -98,6 +104,8 @@ def finish(text: str) -> str:
         text = _CLEAN_SPACED_DASH.sub(", ", text)
         text = _CLEAN_WORD_DASH.sub(" ", text)
         text = text.replace("-", " ")
+    if "'" in text or "‘" in text or "’" in text:
+        text = _QUOTE.sub(" ", text)
     if _FINISH_CHARS.search(text):
         text = _FINISH_CHARS.sub(lambda m: _FINISH_TABLE[m.group()], text)
     text = " ".join(text.lower().split())

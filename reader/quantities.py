@@ -17,7 +17,8 @@ NUMBER_AT_START = (r"\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d*(?:
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
-_RANGE_DASH = re.compile(r"(\d%?)\s*-\s*(?=\$?\d)")
+# "12%-15%", "25°C-30°C": the first end may carry its percent or degree sign.
+_RANGE_DASH = re.compile(r"(\d(?:%|°[CF]?)?)\s*-\s*(?=\$?\d)")
 _NEGATIVE = re.compile(r"-(?<![\w.,%)]-)(?=\d)")
 _DOLLAR = re.compile(rf"\$\s?({NUMBER_AT_START})")
 _FRACTION = re.compile(rf"({NUMBER_AT_START})/(?=\d)")

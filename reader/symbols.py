@@ -9,6 +9,9 @@ LETTER_NAMES = {
     "w": "vê kép", "x": "ích", "y": "i dài", "z": "dét",
 }
 
+# Address prefixes glued to a place name or a number: "P.Vĩnh Ninh", "Q.Bình Tân", "Q.6".
+ADDRESS_PREFIXES = {"P": "phường", "Q": "quận"}
+
 # Symbols left after numbers and abbreviations are read (order does not matter).
 SYMBOL_WORDS = {
     "&": " và ", "@": " a còng ", "+": " cộng ", "=": " bằng ", "^": " mũ ", "±": " cộng trừ ",

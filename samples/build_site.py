@@ -18,7 +18,7 @@ from html.entities import codepoint2name
 from pathlib import Path
 
 from samples import chrome
-from samples.media import draw_logo, draw_photo, render_pdf, write_if_changed
+from samples.media import attachment_bytes, draw_logo, draw_photo, write_if_changed
 
 ROOT = Path(__file__).resolve().parent
 ARTICLES_DIR = ROOT / "articles"
@@ -373,8 +373,7 @@ def build(site_dir: Path = SITE_DIR, truth_dir: Path = TRUTH_DIR) -> list[dict]:
             if isinstance(block, dict) and "image" in block:
                 write_if_changed(site_dir / "images" / block["image"]["file"], draw_photo(block["image"]["file"]))
         for attachment in article.get("attachments", []):
-            write_if_changed(site_dir / "files" / attachment["file"],
-                             render_pdf(attachment["title"], attachment["pdf_text"], article["published"]))
+            write_if_changed(site_dir / "files" / attachment["file"], attachment_bytes(attachment, article))
     pages = (len(articles) + PAGE_SIZE - 1) // PAGE_SIZE
     for page in range(1, pages + 1):
         items = articles[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]

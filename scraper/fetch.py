@@ -141,13 +141,21 @@ class Fetcher:
         return self._follow(url, headers, deadline, html_only=True,
                             max_bytes=self.policy.max_bytes, robots=self.policy.respect_robots)
 
+    def fetch_file(self, url: str, *, max_bytes: int) -> FetchResult:
+        """GET an attached file (PDF, DOCX …) under the same rules as a page (allowlist,
+        SSRF checks on every hop, redirects, deadline, robots.txt) but any Content-Type and
+        its own size limit; the caller judges the bytes, never the header."""
+        deadline = time.monotonic() + self.policy.deadline_s
+        return self._follow(url, {}, deadline, html_only=False, max_bytes=max_bytes,
+                            robots=self.policy.respect_robots, file=True)
+
     def check_url(self, url: str) -> str:
         """Vet a URL without fetching it; return its normalised form."""
         return check_target(url, self.policy, self._resolver).url
 
     # -- the request loop ---------------------------------------------------------------
     def _follow(self, url: str, headers: dict, deadline: float, *, html_only: bool,
-                max_bytes: int, robots: bool) -> FetchResult:
+                max_bytes: int, robots: bool, file: bool = False) -> FetchResult:
         current = url
         for _hop in range(self.policy.max_redirects + 1):
             target = check_target(current, self.policy, self._resolver)
@@ -162,7 +170,7 @@ class Fetcher:
                     current = urljoin(target.url, location)
                     continue
                 return self._read(target, response, deadline, html_only=html_only,
-                                  max_bytes=max_bytes)
+                                  max_bytes=max_bytes, file=file)
             finally:
                 response.close()
         raise SourceUnreachableError(f"more than {self.policy.max_redirects} redirects from {url}")
@@ -198,7 +206,7 @@ class Fetcher:
         self._sleep(wait_s)
 
     def _read(self, target: Target, response: requests.Response, deadline: float, *,
-              html_only: bool, max_bytes: int) -> FetchResult:
+              html_only: bool, max_bytes: int, file: bool = False) -> FetchResult:
         status = response.status_code
         result = FetchResult(url=target.url, status=status,
                              etag=response.headers.get("ETag"),
@@ -206,7 +214,7 @@ class Fetcher:
                              fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if status == 304:
             return result
-        if not html_only and 400 <= status < 500:
+        if not html_only and not file and 400 <= status < 500:
             return result  # robots.txt: a 4xx is an answer ("no rules"), not a failure
         if status in (404, 410):
             raise PageNotFoundError(f"{target.url} answered {status}")

@@ -20,11 +20,13 @@ from rq import Queue
 
 from cache.articles import ArticleStore
 from cache.audio import AudioStore
+from cache.documents import DocumentStore
 from cache.client import connect_redis, redis_ok
 from cache.jobs import JobBook
 from cache.keys import Keys
 from cache.lexicon_edits import LexiconEdits
 from cache.redis_server import EmbeddedRedis
+from documents.read import Limits
 from reader.engines.base import Engine
 from scraper.fetch import Fetcher
 from services.articles import ArticleSource
@@ -51,6 +53,8 @@ class Services:
     queues: dict[str, Queue]  # services.job_queue.QUEUE_NAMES
     jobs: JobBook  # pre-rendering records, pending markers, recent jobs
     lexicon: LexiconEdits  # the editors' readings
+    document_limits: Limits  # size, pages, deadlines and memory for attached documents
+    documents: DocumentStore  # read documents by content hash, and by address
     limiter: Any = None  # flask-limiter (web processes only)
     admit_render: Callable[[], None] | None = None  # the per-client render budget (web only)
     redis_server: EmbeddedRedis | None = None  # the private redis-server we started, if any
@@ -115,7 +119,9 @@ def build_services(config: Mapping[str, Any], *, limiter: Any = None,
         article_store=store, articles=articles, engines=engines,
         engine=engines[config["TTS_ENGINE"]], audio=audio, narrator=narrator,
         render_pool=pool, queues=build_queues(connection), jobs=JobBook(connection, keys),
-        lexicon=lexicon, limiter=limiter, admit_render=admit_render, redis_server=redis_server)
+        lexicon=lexicon, document_limits=Limits.from_config(config),
+        documents=DocumentStore(connection, keys, config["NARRATION_TTL_S"]), limiter=limiter,
+        admit_render=admit_render, redis_server=redis_server)
 
 
 def _audio_store(config, connection, keys) -> AudioStore:

@@ -14,6 +14,7 @@ from rq import Queue, Retry
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
+from cache.keys import url_digest
 from errors import BadRequestError, ServiceError
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ CRAWL_QUEUE = "crawl"
 QUEUE_NAMES = (PRERENDER_QUEUE, CRAWL_QUEUE)
 PRERENDER_JOB = "services.prerender.run_prerender_job"
 CRAWL_JOB = "services.prerender.run_crawl_job"
+DOCUMENT_JOB = "services.document_jobs.run_document_job"
 RESULT_TTL_S = 7 * 86400
 FAILURE_TTL_S = 30 * 86400
 
@@ -96,11 +98,43 @@ def enqueue_crawl(services: Services, listing_url: str | None = None, *,
     return job
 
 
+def document_job_id(url: str) -> str:
+    return f"doc-{url_digest(url)}"
+
+
+def find_document_job(services: Services, url: str) -> Job | None:
+    try:
+        return Job.fetch(document_job_id(url), connection=services.redis)
+    except NoSuchJobError:
+        return None
+
+
+def enqueue_document(services: Services, url: str, article_url: str, *, keep: bool = False) -> Job:
+    """Queue the reading of one attachment, unless a job for it is already waiting or running.
+    `keep`: an editors' job (with its article): the audio is kept and the feed lists it."""
+    existing = find_document_job(services, url)
+    if existing is not None and _is_pending(existing):
+        return existing
+    if existing is not None:
+        existing.delete()
+    timeout_s = int(services.document_limits.timeout_s) + int(services.config["PRERENDER_JOB_TIMEOUT_S"])
+    job = services.queues[PRERENDER_QUEUE].enqueue(
+        DOCUMENT_JOB, kwargs={"url": url, "article_url": article_url, "keep": keep},
+        job_id=document_job_id(url), job_timeout=timeout_s, result_ttl=RESULT_TTL_S,
+        failure_ttl=FAILURE_TTL_S, description=f"document {url}",
+        meta={"kind": "document", "url": url, "article_url": article_url, "keep": keep,
+              "stage": "queued", "done": 0, "total": 0})
+    services.jobs.note_job(job.id)
+    return job
+
+
 def retry_job(services: Services, job: Job) -> Job:
     """An editor's retry: queue the same work again, forced to render."""
     meta = job.meta
     if meta.get("kind") == "crawl":
         return enqueue_crawl(services, meta.get("url"))
+    if meta.get("kind") == "document":
+        return enqueue_document(services, meta.get("url"), meta.get("article_url"), keep=True)
     return enqueue_prerender(services, meta.get("url"), force=True, refresh=True)
 
 

@@ -97,9 +97,20 @@ def prerender_url(services: Services, url: str, *, force: bool = False, refresh:
         tokens=article_tokens(article), confidence=article.confidence,
     )
     book.save_record(record)  # last: only now is the article "ready" for the feed
+    queue_attached_documents(services, article)
     report("done", total, total)
     log.info("rendered %s (%d bytes, %d ms)", url, result.audio_bytes, result.duration_ms)
     return {"status": "rendered", "url": url, "narration_id": result.narration_id}
+
+
+def queue_attached_documents(services: Services, article) -> None:
+    """Editors' jobs read an article's PDF and DOCX attachments too, each in a job of its
+    own (OCR can take minutes: the article's audio does not wait for it)."""
+    from services.documents import is_document_url
+    from services.job_queue import enqueue_document
+    for attachment in article.attachments:
+        if is_document_url(attachment.url):
+            enqueue_document(services, attachment.url, article.url, keep=True)
 
 
 def crawl_site(services: Services, listing_url: str, *, since: str | None = None,

@@ -91,7 +91,13 @@ def whole_article_audio(url: str, *, source: ArticleSource, narrator, admit=None
     """The narration id of `url`, once its whole-article MP3 exists: renders it on request
     and waits (bounded), for the native player of browsers without scripts. `admit` is the
     render budget: called only if a new render has to start."""
-    article = source.get(url)
+    return whole_article_audio_of(source.get(url), narrator=narrator, admit=admit,
+                                  wait_s=wait_s, poll_s=poll_s)
+
+
+def whole_article_audio_of(article: Article, *, narrator, admit=None, wait_s: float = 60.0,
+                           poll_s: float = 0.25) -> str:
+    """The same for an article at hand (an attached document's reading)."""
     deadline = time.monotonic() + wait_s
     while True:
         record = narrator.request(article, wait=False, admit=admit)
@@ -140,7 +146,8 @@ def offline_listing(last_rows: list[dict], records: list, *,
     """While the source is down: the last known listing, keeping only the articles that
     still play (prepared ones by their whole MP3, others from their stored text), then the
     other prepared articles (`records`: url, title, published, narration_id)."""
-    by_url = {record.url: record for record in records}
+    # Attached documents have prepared records too; the home page lists articles.
+    by_url = {record.url: record for record in records if not getattr(record, "attachment_of", "")}
     items = []
     for row in last_rows:
         record = by_url.pop(row["url"], None)

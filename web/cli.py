@@ -20,6 +20,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(normalize_command)
     from web.cli_prerender import prerender_command
     app.cli.add_command(prerender_command)
+    from web.cli_doc import doc_command
+    app.cli.add_command(doc_command)
     from web.cli_site import site_group
     app.cli.add_command(site_group)
 

@@ -65,6 +65,10 @@ class CircuitBreaker:
 
     def record_success(self) -> None:
         with self._lock:
+            if self._opened_at is not None and not self._trial_running:
+                # A call sent before the breaker opened, answered late: it says nothing of
+                # now, so it must not close what later failures opened (only the trial does).
+                return
             recovered = self._opened_at is not None
             self._failures = 0
             self._opened_at = None

@@ -54,7 +54,8 @@ def test_a_new_reading_shows_the_articles_then_rerenders_only_those(setup):
     assert runner.invoke(args=["prerender"]).exit_code == 0
     workers.run_burst(env)
     book = services_of(app).jobs
-    before = {r.url: r for r in book.latest_records(100)}
+    # Articles only (their attached documents have records of their own, issue 14).
+    before = {r.url: r for r in book.latest_records(100) if not r.attachment_of}
     with_term = {u for u in before
                  if "TNHH" in (site_dir / "tin-tuc" / u.rsplit("/", 1)[1]).read_text()}
     assert len(with_term) == 2
@@ -85,7 +86,7 @@ def test_a_new_reading_shows_the_articles_then_rerenders_only_those(setup):
     queued = {client.get("/editor/queue.json").get_json()["jobs"][i]["url"] for i in range(2)}
     assert queued == with_term
     workers.run_burst(env)
-    after = {r.url: r for r in book.latest_records(100)}
+    after = {r.url: r for r in book.latest_records(100) if not r.attachment_of}
     for url, record in after.items():
         if url in with_term:
             assert record.renders == 2

@@ -42,7 +42,8 @@ CHANGED = {
     "LISTING_URL": SITE + "tin-tuc/", "CRAWL_MAX_PAGES": 2, "CRAWL_DEADLINE_S": 50.0,
     "PRERENDER_JOB_TIMEOUT_S": 321, "PRERENDER_RETRY_INTERVALS_S": [1, 2, 3],
     "WORKER_HEARTBEAT_S": 7, "WORKER_GRACE_S": 9, "WORKER_NICE": 3, "FEED_REVIEW": True,
-    "FEED_MAX_ITEMS": 2,
+    "FEED_MAX_ITEMS": 2, "DOCUMENT_MAX_MB": 3, "DOCUMENT_MAX_PAGES": 4, "DOCUMENT_TIMEOUT_S": 5.0,
+    "DOCUMENT_MEMORY_MB": 600, "OCR_PAGE_TIMEOUT_S": 6.0, "OCR_LANG": "eng",
 }
 
 # Where each setting acts, read back from the running app. `s` is the container.
@@ -68,6 +69,12 @@ EFFECTS = {
     "RENDER_CONCURRENCY": lambda app, s: s.render_pool._max_workers,
     "RENDER_SLOTS": lambda app, s: s.narrator.render_slots.limit,
     "RENDER_SLOT_WAIT_S": lambda app, s: s.narrator.slot_wait_s,
+    "DOCUMENT_MAX_MB": lambda app, s: s.document_limits.max_bytes // (1024 * 1024),
+    "DOCUMENT_MAX_PAGES": lambda app, s: s.document_limits.max_pages,
+    "DOCUMENT_TIMEOUT_S": lambda app, s: s.document_limits.timeout_s,
+    "DOCUMENT_MEMORY_MB": lambda app, s: s.document_limits.memory_mb,
+    "OCR_PAGE_TIMEOUT_S": lambda app, s: s.document_limits.ocr_page_timeout_s,
+    "OCR_LANG": lambda app, s: s.document_limits.ocr_lang,
     "FETCH_CONNECT_TIMEOUT_S": lambda app, s: s.fetcher.policy.connect_timeout_s,
     "FETCH_READ_TIMEOUT_S": lambda app, s: s.fetcher.policy.read_timeout_s,
     "FETCH_MAX_BYTES": lambda app, s: s.fetcher.policy.max_bytes,

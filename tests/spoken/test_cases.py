@@ -13,6 +13,7 @@ CATEGORIES = {
     "numbers", "decimals", "dates", "times", "percent", "ranges", "fractions", "symbols",
     "abbreviations", "titles", "units", "phones", "email", "urls", "caps", "roman",
     "leading_zeros", "date_vs_fraction", "seed", "definitions", "lookalikes", "stability",
+    "restated",
 }
 # Cases read as a whole article (Normalizer.for_article), not as one sentence.
 ARTICLE_CATEGORIES = {"definitions"}

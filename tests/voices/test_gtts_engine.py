@@ -201,3 +201,21 @@ def test_a_timeout_is_not_mistaken_for_no_network(sleeps):
     with FakeGoogle(scripted(Reply("timeout"))):
         gtts.synthesize(TEXT)
     assert gtts.breaker.state == "closed"
+
+
+def test_a_late_success_does_not_close_an_open_breaker():
+    """Calls run side by side: one sent before the breaker opened may be answered after it
+    did. That answer says nothing of Google now, so Google stays left alone; only the
+    half-open trial closes the breaker."""
+    clock = [0.0]
+    breaker = CircuitBreaker(2, 60.0, clock=lambda: clock[0])
+    assert breaker.acquire() and breaker.acquire() and breaker.acquire()  # three in flight
+    breaker.record_failure()
+    breaker.record_failure()
+    assert breaker.state == "open"
+    breaker.record_success()  # the third, answered late
+    assert breaker.state == "open" and not breaker.allows()
+    clock[0] = 61.0
+    assert breaker.acquire()  # the trial
+    breaker.record_success()
+    assert breaker.state == "closed"

@@ -358,5 +358,6 @@ def test_a_waiting_request_wakes_when_the_first_segment_lands(narrator_for, gtts
                         types.SimpleNamespace(monotonic=time.monotonic, sleep=no_polling))
     narrator = narrator_for(gtts, poll_interval_s=60.0, first_wait_s=120.0)
     record = narrator.request(small_article())
-    assert record["status"] == "rendering" and record["ready_segments"] >= 1
+    # Woken by the first segment; on a busy machine the rest may have landed too.
+    assert record["status"] in {"rendering", "ready"} and record["ready_segments"] >= 1
     finished(narrator, small_article())

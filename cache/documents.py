@@ -1,0 +1,34 @@
+"""Read documents in Redis: the Document (JSON) under the hash of the file's bytes, and a
+pointer from the file's address to that hash. The same file at two addresses, or read
+twice, is one record; OCR is never repeated for bytes already read."""
+from __future__ import annotations
+
+import json
+
+import redis
+
+from cache.keys import Keys, url_digest
+from documents.model import Document
+
+
+class DocumentStore:
+    def __init__(self, connection: redis.Redis, keys: Keys, ttl_s: int) -> None:
+        self.connection = connection
+        self.keys = keys
+        self.ttl_s = int(ttl_s)
+
+    def by_hash(self, content_hash: str) -> Document | None:
+        raw = self.connection.get(self.keys.document(content_hash))
+        return Document.from_dict(json.loads(raw)) if raw else None
+
+    def by_url(self, url: str) -> Document | None:
+        content_hash = self.connection.get(self.keys.document_url(url_digest(url)))
+        return self.by_hash(content_hash.decode()) if content_hash else None
+
+    def save(self, url: str, doc: Document) -> None:
+        """The document first, then the pointer: a reader never finds a half-made record."""
+        blob = json.dumps(doc.to_dict(), ensure_ascii=False)
+        pipe = self.connection.pipeline(transaction=True)
+        pipe.set(self.keys.document(doc.content_hash), blob, ex=self.ttl_s)
+        pipe.set(self.keys.document_url(url_digest(url)), doc.content_hash, ex=self.ttl_s)
+        pipe.execute()
