@@ -56,25 +56,28 @@ def public_benchmark(limit: int = 0) -> dict:
     raws = [(page, page.read_bytes()) for page in pages]
     extractors = {"ours": body_text, "ours_generic": lambda h, u: body_text(h, u, profiles=()),
                   "trafilatura": _trafilatura}
-    outputs: dict[str, dict[str, str]] = {}
+    outputs: dict[str, dict[str, str]] = {name: {} for name in extractors}
+    times: dict[str, list[float]] = {name: [] for name in extractors}
     figures: dict = {"pages": len(pages)}
-    for name, func in extractors.items():
-        outs, times = {}, []
-        for page, raw in raws:
+    for page, raw in raws:  # page by page, every extractor in turn: load on the machine hits all alike
+        for name, func in extractors.items():
             text = raw if name != "trafilatura" else scorer.decode_html(raw).encode("utf-8")
             started = time.perf_counter()
-            outs[page.key] = func(text, page.url)
-            times.append((time.perf_counter() - started) * 1000)
+            outputs[name][page.key] = func(text, page.url)
+            times[name].append((time.perf_counter() - started) * 1000)
+    for name in extractors:
+        outs = outputs[name]
         metrics, _ = scorer.score_scrapinghub(pages, outs, 0)
-        outputs[name] = outs
         figures[name] = {"precision": round(metrics["precision"], 4),
                          "recall": round(metrics["recall"], 4), "f1": round(metrics["f1"], 4),
                          "empty": sum(not o.strip() for o in outs.values()),
-                         "median_ms": round(statistics.median(times), 1)}
+                         "median_ms": round(statistics.median(times[name]), 1)}
     for name in ("ours", "ours_generic"):
         figures[name]["empty_where_trafilatura_is_not"] = sum(
             1 for key, text in outputs[name].items()
             if not text.strip() and outputs["trafilatura"][key].strip())
+    figures["generic_over_trafilatura_ms"] = round(
+        figures["ours_generic"]["median_ms"] / figures["trafilatura"]["median_ms"], 2)
     figures["ours_minus_trafilatura_f1"] = round(figures["ours_generic"]["f1"] - figures["trafilatura"]["f1"], 4)
     return figures
 

@@ -18,7 +18,7 @@ from html.entities import codepoint2name
 from pathlib import Path
 
 from samples import chrome
-from samples.media import draw_logo, draw_photo, render_pdf, write_if_changed
+from samples.media import attachment_bytes, draw_logo, draw_photo, write_if_changed
 
 ROOT = Path(__file__).resolve().parent
 ARTICLES_DIR = ROOT / "articles"
@@ -384,22 +384,6 @@ def build(site_dir: Path = SITE_DIR, truth_dir: Path = TRUTH_DIR) -> list[dict]:
     write_text(site_dir / "static" / "site.css", STYLE)
     write_if_changed(site_dir / "images" / "logo.png", draw_logo())
     return articles
-
-
-def attachment_bytes(attachment: dict, article: dict) -> bytes:
-    """A small PDF from `pdf_text`, or a document from samples/documents/ as a text PDF,
-    a scan (200 dpi, bilevel, grain, 0.6° skew: what a clerk's scanner gives) or a DOCX."""
-    if "document" not in attachment:
-        return render_pdf(attachment["title"], attachment["pdf_text"], article["published"])
-    from samples import documents
-    doc = documents.load(attachment["document"])
-    form = attachment.get("form", "pdf")
-    if form == "docx":
-        return documents.to_docx(doc)
-    pdf = documents.render_pdf(doc)
-    if form == "scan":
-        return documents.scan(pdf, dpi=200, noise=10, skew_deg=0.6, bilevel=True, seed=3)
-    return pdf
 
 
 def main() -> int:

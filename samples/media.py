@@ -76,3 +76,19 @@ def write_if_changed(path: Path, data: bytes) -> None:
     if path.exists() and path.read_bytes() == data:
         return
     path.write_bytes(data)
+
+
+def attachment_bytes(attachment: dict, article: dict) -> bytes:
+    """A small PDF from `pdf_text`, or a document from samples/documents/ as a text PDF,
+    a scan (200 dpi, bilevel, grain, 0.6° skew: what a clerk's scanner gives) or a DOCX."""
+    if "document" not in attachment:
+        return render_pdf(attachment["title"], attachment["pdf_text"], article["published"])
+    from samples import documents
+    doc = documents.load(attachment["document"])
+    form = attachment.get("form", "pdf")
+    if form == "docx":
+        return documents.to_docx(doc)
+    pdf = documents.render_pdf(doc)
+    if form == "scan":
+        return documents.scan(pdf, dpi=200, noise=10, skew_deg=0.6, bilevel=True, seed=3)
+    return pdf

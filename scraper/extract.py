@@ -19,8 +19,8 @@ from scraper.confidence import assess
 from scraper.generic import extract_generic
 from scraper.headline import date_after, in_box
 from scraper.parsing import (GENERIC_CAPTIONS, Parts, find_attachments, image_captions,
-                             page_bytes, parse_html)
-from scraper.profiles import Profile, candidate_profiles, default_profiles
+                             page_bytes, parse_html, parse_page_bytes)
+from scraper.profiles import Haystack, Profile, candidate_profiles, default_profiles
 
 __all__ = ["extract_article", "clean_author", "parse_html", "Parts"]
 
@@ -32,15 +32,15 @@ def extract_article(html: bytes | str, url: str, *, charset: str | None = None,
     and how sure the extraction is. chrome: block keys seen on other pages of the site
     (scraper/template.py), never read as the article on the generic path."""
     data = page_bytes(html, charset)
-    doc = parse_html(data)
+    doc = parse_page_bytes(data)
     meta = read_meta(doc, url)
     host = (urlsplit(url).hostname or "").lower()
-    haystack = data.lower()  # selectors whose words are not in the page are not tried
+    haystack = Haystack(data.lower())  # selectors whose words are not in the page are not tried
     profiles = default_profiles() if profiles is None else profiles
     parts = _extract_profiled_best(doc, host, profiles, meta, url, haystack)
     if parts is None:
         listed = listing_page_items(doc, url, profiles)  # before the fallback trims the page
-        parts = extract_generic(doc, data.decode("utf-8", "replace"), meta, url, chrome)
+        parts = extract_generic(doc, meta, url, chrome)
     elif _text_chars(parts) <= TEASER_MAX_CHARS:
         # A profile's body selector may match a listing's container too; only short text
         # is worth the look (most articles are longer, and skip this cost).

@@ -88,7 +88,28 @@ def _class_weight(el) -> int:
 
 
 def best_candidate(body):
-    """The element that gathers the most paragraph-like text (readability-style scoring)."""
+    """The element that gathers the most paragraph-like text (readability-style scoring),
+    its score discounted by the share of it that is link text."""
+    scores = candidate_scores(body)
+    if not scores:
+        return None
+    # The best score once link text is discounted; the discount only brings a score towards
+    # 0, so the candidates are weighed from the highest raw score down until none can win
+    # (link density walks the element's text: most of this function's time when done for all).
+    # Ties go to the first scored, as a stable sort would have it.
+    best, best_score, best_order = None, None, 0
+    for order, (el, score) in sorted(enumerate(scores.items()), key=lambda t: -t[1][1]):
+        if best_score is not None and max(score, 0.0) < best_score:
+            break
+        weighed = score * (1 - _link_density(el))
+        if best_score is None or weighed > best_score or (weighed == best_score and order < best_order):
+            best, best_score, best_order = el, weighed, order
+    return best
+
+
+def candidate_scores(body) -> dict:
+    """Each block's score: the paragraph-like text it and its children hold (length, commas),
+    plus or minus its class/id hints."""
     scores: dict = {}
     for el in body.iter("p", "td", "pre", "div", "li"):
         if el.tag in ("div", "li", "td"):
@@ -109,10 +130,7 @@ def best_candidate(body):
             if ancestor not in scores:
                 scores[ancestor] = _class_weight(ancestor)
             scores[ancestor] += score / (1 + level)
-    if not scores:
-        return None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1] * (1 - _link_density(kv[0])), reverse=True)
-    return ranked[0][0]
+    return scores
 
 
 def _link_density(el) -> float:

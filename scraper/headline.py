@@ -65,29 +65,40 @@ def _title_like(el) -> bool:
 
 def date_after(doc, start, block) -> str | None:
     """The first date line after `start` (the title), up to a few lines past the body; a
-    "Cập nhật" line only when there is no other."""
-    order = {el: n for n, el in enumerate(doc.iter())}
-    begin = order.get(start, -1) if start is not None else -1
-    if block is not None and block in order:
-        body_from = order[block]
-        body_to = max(order.get(el, body_from) for el in block.iter())
-    else:
-        body_from = body_to = None
+    "Cập nhật" line only when there is no other.
+
+    One walk in document order that stops at the first date: where each element stands
+    (before the title, inside it, inside the body, after it) is known from the title's and
+    the body's last descendants, not from a numbering of the whole page."""
+    start = start if start is not None and _within(start, doc) else None
+    block = block if block is not None and _within(block, doc) else None
+    start_end, block_end = _last_descendant(start), _last_descendant(block)
+    begun, in_start, in_block, after_block = start is None, False, False, False
     updated = None
     seen_after = 0
-    for el in doc.iter(*_DATE_TAGS):
-        n = order.get(el, -1)
-        if n <= begin or (start is not None and any(a is start for a in el.iterancestors())
-                          and el.tag != "time"):
+    for el in doc.iter():
+        at_start = el is start
+        if el is block:
+            in_block = True
+        looked_at = (begun and not at_start and not in_block and el.tag in _DATE_TAGS
+                     and not (in_start and el.tag != "time"))
+        past_block = after_block
+        if at_start:
+            begun, in_start = True, el is not start_end
+        elif in_start and el is start_end:
+            in_start = False
+        if in_block and el is block_end:
+            in_block, after_block = False, True
+        if not looked_at:
             continue
-        if body_from is not None and body_from <= n <= body_to:
-            continue  # a date inside the body is the text's, not the article's
-        if body_to is not None and n > body_to:
+        if past_block:
             seen_after += 1
             if seen_after > AFTER_BODY:
                 break
+        if len(el) > 4:
+            continue  # a container, not a date line: its text is not worth reading
         text = element_text(el)
-        if not text or len(text) > 90 or len(el) > 4:
+        if not text or len(text) > 90:
             continue
         found = parse_date(text)
         if not found:
@@ -99,3 +110,14 @@ def date_after(doc, start, block) -> str | None:
             continue
         return found
     return updated
+
+
+def _within(el, root) -> bool:
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def _last_descendant(el):
+    """The last node under el in document order (el itself when it has none)."""
+    while el is not None and len(el):
+        el = el[-1]
+    return el

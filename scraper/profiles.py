@@ -40,6 +40,24 @@ class Selector:
         return self.compiled(root) if self.possible(haystack) else []
 
 
+class Haystack:
+    """The page's lower-cased HTML for Selector.possible, remembering each word's answer: the
+    profiles' selectors share many words ("content", "detail", "date"), and each look is a
+    search of the whole page."""
+
+    __slots__ = ("data", "_seen")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._seen: dict[bytes, bool] = {}
+
+    def __contains__(self, needle: bytes) -> bool:
+        found = self._seen.get(needle)
+        if found is None:
+            found = self._seen[needle] = needle in self.data
+        return found
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
