@@ -22,6 +22,7 @@ class StoredArticle:
     fetched_at: str  # ISO time of the last full download
     checked_at: float  # epoch seconds of the last check with the source (200 or 304)
     content_hash: str
+    current: bool = True  # extracted by this version of the scraper
 
 
 def url_key(url: str) -> str:
@@ -38,19 +39,23 @@ class ArticleStore:
         # Records extracted by another version of the scraper count as absent.
         self.extractor_version = extractor_version
 
-    def get(self, url: str) -> StoredArticle | None:
+    def get(self, url: str, *, any_version: bool = False) -> StoredArticle | None:
+        """The stored article; one extracted by another version of the scraper counts as
+        absent unless `any_version` (then `current` is False: read the page again if the
+        site answers, serve it if the site is down)."""
         raw = self.connection.get(self.keys.article(url_key(url)))
         if raw is None:
             return None
         try:
             data = json.loads(raw)
-            if data.get("extractor", "") != self.extractor_version:
-                return None  # extracted by an older scraper: read the page again
+            current = data.get("extractor", "") == self.extractor_version
+            if not current and not any_version:
+                return None
             return StoredArticle(article=Article.from_dict(data["article"]), etag=data.get("etag"),
                                  last_modified=data.get("last_modified"),
                                  fetched_at=data.get("fetched_at", ""),
                                  checked_at=float(data.get("checked_at", 0)),
-                                 content_hash=data.get("content_hash", ""))
+                                 content_hash=data.get("content_hash", ""), current=current)
         except (ValueError, KeyError, TypeError):
             return None  # a record from an older layout: fetch again
 

@@ -28,20 +28,23 @@ def get_article(url: str, *, fetcher: Fetcher, store: ArticleStore, fresh_s: flo
     the source is asked with If-None-Match/If-Modified-Since, and a 304 costs no download.
     When the source cannot be reached, a stored copy (of any age) is served."""
     url = fetcher.check_url(url)  # refuse bad or disallowed URLs before touching the cache
-    record = None if force else store.get(url)
-    if record is not None and store.age_s(record) < fresh_s:
-        return record.article
+    # A copy extracted by an older scraper is read again when the site answers (a 304 would
+    # keep the old reading), but it is still the one to serve while the site is down.
+    record = None if force else store.get(url, any_version=True)
+    current = record if record is not None and record.current else None
+    if current is not None and store.age_s(current) < fresh_s:
+        return current.article
     try:
-        result = fetcher.fetch(url, etag=record.etag if record else None,
-                               last_modified=record.last_modified if record else None)
+        result = fetcher.fetch(url, etag=current.etag if current else None,
+                               last_modified=current.last_modified if current else None)
     except (SourceUnreachableError, SourceTimeoutError):
         if record is None:
             raise
         # The site is down: the article we have is better than none (stale-if-error). It is
         # not touched, so the next request asks the site again.
         return record.article
-    if result.not_modified and record is not None:
-        return store.touch(url, record).article
+    if result.not_modified and current is not None:
+        return store.touch(url, current).article
     host = (urlsplit(result.url).hostname or "").lower()
     known = chrome.get(host) if chrome is not None else frozenset()
     article = extract_article(result.body, result.url, charset=result.charset, chrome=known)

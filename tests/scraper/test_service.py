@@ -137,6 +137,30 @@ def test_a_new_scraper_reads_an_unchanged_page_again(origin, fetcher, redis_clie
     assert again.title and new.get(url) is not None and old.get(url) is None
 
 
+def test_an_older_scrapers_copy_is_served_while_the_site_is_down(origin, fetcher, redis_client):
+    """Right after an upgrade every stored article is an older scraper's: while the site
+    cannot be reached, that copy is read rather than nothing (a prepared article's page
+    answered 504 although its audio played)."""
+    from scraper.errors import SourceUnreachableError
+    origin.routes["/bai.html"] = etag_route(ARTICLE)
+    url = origin.url("/bai.html")
+    old = ArticleStore(redis_client, Keys("test:"), ttl_s=60, extractor_version="old")
+    first = get_article(url, fetcher=fetcher, store=old, fresh_s=0)
+    new = ArticleStore(redis_client, Keys("test:"), ttl_s=60, extractor_version="new")
+
+    class SiteDown:
+        def check_url(self, url):
+            return url
+
+        def fetch(self, url, **_):
+            raise SourceUnreachableError(url)
+    assert get_article(url, fetcher=SiteDown(), store=new, fresh_s=600) == first
+    assert new.get(url) is None  # not re-labelled as the new scraper's reading
+    again = get_article(url, fetcher=fetcher, store=new, fresh_s=600)  # the site is back
+    assert "If-None-Match" not in origin.headers_seen[-1] and again.title
+    assert new.get(url) is not None
+
+
 def test_the_extractor_version_follows_the_profiles_and_code(tmp_path, monkeypatch):
     import shutil
     from scraper import version
