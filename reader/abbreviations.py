@@ -31,6 +31,11 @@ _ASCII_SYLLABLE = re.compile(
 _ADDRESS = re.compile(r"(?<![\w.])([PQ])\.(?=(?:[A-ZĐ][^\W\d_]*[a-zđà-ỹ]|\d{1,2}(?!\d|[.,/]\d)))")
 
 
+# A ward number without its dot, "39B Trường Sơn, P2, Q.Tân Bình": only where the district
+# follows ("P2" alone may be a model, a grade or a parking level).
+_WARD_NUMBER = re.compile(r"(?<![\w.])P(\d{1,2})(?=\s*,\s*(?:Q\.|Q\d|[Qq]uận\b))")
+
+
 # Initials: "Ảnh: H.Y.T.", "chị N.N.L": single capitals joined by dots, spelled without "chấm".
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,5}(\.?)(?![\w])")
 
@@ -38,6 +43,8 @@ _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,5}(\.?)(?![\w])")
 def read_addresses(text: str) -> str:
     """Ward and district prefixes ("P.Hòa Cường Nam" -> "phường Hòa Cường Nam") and initials
     ("H.Y.T." -> "hát i dài tê")."""
+    if "P" in text:
+        text = _WARD_NUMBER.sub(r"phường \1", text)
     if "." not in text:
         return text
     if "P." in text or "Q." in text:
@@ -171,10 +178,15 @@ class Abbreviations:
             return self._read_word(token)
         out: list[str] = []
         eat_dot = False
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
             if piece in (".", "/", "-"):
                 out.append(" " if (eat_dot and piece == ".") else piece)
                 eat_dot = False
+                continue
+            if pieces[index + 1:index + 2] == ["-"] and pieces[index + 2][:1].isdigit() \
+                    and is_acronym(piece) and self.lookup(piece) is None:
+                # A model name "MIG-21": the capitals read as they would alone (spelled).
+                out.append(spell_letters(piece))
                 continue
             out.append(self._read_word(piece))
             eat_dot = piece in self.dotted or piece.lower() in self.cities_lower

@@ -19,6 +19,11 @@ _DIGIT = re.compile(r"\d")
 _DAY_RANGE = re.compile(
     rf"{_D12}\s*-\s*(\d{{1,2}})([/.])(\d{{1,2}})(?:\3(\d{{4}}))?{_NOT_NUM_AFTER}")
 _FULL_DATE = re.compile(rf"{_D12}([/.-])(\d{{1,2}})\2(\d{{4}}){_NOT_NUM_AFTER}")
+# A dateline: a full date and a time side by side, parted by a dash ("07/03/2026 - 08:07",
+# "08:07 - 07/03/2026"). Nothing ranges from a date to a time: the dash is a pause.
+_DATELINE = re.compile(
+    r"(?<![\d/])(?:(\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?=\d{1,2}(?::\d{2}|h\d{0,2})(?![\d/:]))"
+    r"|(\d{1,2}:\d{2})\s+-\s+(?=\d{1,2}/\d{1,2}/\d{4}(?!\d)))")
 _MONTH_RANGE = re.compile(
     r"(?i)\btháng\s+(\d{1,2})\s*-\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 _MONTH_YEAR_WORD = re.compile(r"(?i)\btháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
@@ -99,6 +104,7 @@ def read_dates(text: str) -> str:
         text = _MONTH_YEAR_WORD.sub(lambda m: _read_month_year(m, m.group(1), m.group(2)),
                                     text)
     if "-" in text:
+        text = _DATELINE.sub(lambda m: (m.group(1) or m.group(2)) + ", ", text)
         text = _DAY_RANGE.sub(_read_day_range, text)
     text = _FULL_DATE.sub(_read_full_date, text)
     text = _MONTH_YEAR.sub(_read_bare_month_year, text)
