@@ -14,14 +14,12 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
-from urllib.parse import urlsplit
 
-from scraper.errors import PageNotFoundError, ScraperError
+from scraper.errors import ScraperError
 from scraper.extract import extract_article
 from scraper.onboard import learn_site
 from scraper.profiles import profile_from_dict
-from tests.scraper.cms_pages import MOCK_FAMILIES, SITE_ARTICLES, mock_site, truth_of
+from tests.scraper.cms_pages import MOCK_FAMILIES, SITE_ARTICLES, SiteFetcher, mock_site, truth_of
 from tests.scraper.pages import ROOT, sample_cases, score
 
 PUBLIC = Path(__file__).resolve().parent / "data" / "article-extraction"
@@ -82,20 +80,9 @@ def public_benchmark(limit: int = 0) -> dict:
     return figures
 
 
-class _DictFetcher:
-    def __init__(self, pages: dict[str, bytes]) -> None:
-        self.pages = pages
-
-    def fetch(self, url: str, **_):
-        path = urlsplit(url).path
-        if path not in self.pages:
-            raise PageNotFoundError(url)
-        return SimpleNamespace(body=self.pages[path], url=url, charset=None)
-
-
 def _learned_scores(pages: dict[str, bytes], base: str, listing: str, truths: list[dict],
                     learn_pages: int = 5) -> dict:
-    learned = learn_site(_DictFetcher(pages), base + listing, pages=learn_pages)
+    learned = learn_site(SiteFetcher(pages), base + listing, pages=learn_pages)
     profile = profile_from_dict(learned.profile)
     checks = {"title": 0, "date": 0, "author": 0, "first": 0, "last": 0, "clean": 0}
     for truth in truths:

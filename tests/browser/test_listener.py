@@ -1,11 +1,11 @@
 """A keyboard and screen-reader listener on the reader page, in real Chromium: few Tab stops
 (sentences are not among them), the attachments and the original before the body, and a
 live region that says each state change once and never stays stale."""
-from urllib.parse import quote
 
 import pytest
 
-from tests.browser.test_reader_page import SAMPLE_ARTICLE, wait_until
+# The reader page's own fixtures: the sample site read with the offline voice.
+from tests.browser.test_reader_page import app_config, reader_url, wait_until  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -29,16 +29,6 @@ RECORD_LIVE_JS = """() => {
 }"""
 AUDIO = "document.querySelector('[data-audio]')"
 LIVE = "document.querySelector('[data-status]').textContent"
-
-
-@pytest.fixture()
-def app_config(sample_app_config):
-    return sample_app_config
-
-
-@pytest.fixture()
-def reader_url(live_server, sample_site):
-    return f"{live_server.url}/read?url={quote(sample_site + SAMPLE_ARTICLE, safe='')}"
 
 
 def _tab_stops(page, limit: int = 120) -> list[dict]:

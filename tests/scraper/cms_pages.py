@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from scraper.errors import PageNotFoundError
 
 FAMILIES = ("dnn", "drupal", "liferay", "wordpress", "handmade")
 
@@ -198,3 +202,16 @@ def mock_site(family: str) -> dict[str, bytes]:
     for n in range(len(SITE_ARTICLES)):
         pages[f"/tin-tuc/bai-{n}.html"] = _site_article(family, n).encode()
     return pages
+
+
+class SiteFetcher:
+    """The fetcher's face (fetch -> body, url, charset) over a dict of pages."""
+
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        self.pages = pages
+
+    def fetch(self, url: str, **_):
+        path = urlsplit(url).path
+        if path not in self.pages:
+            raise PageNotFoundError(url)
+        return SimpleNamespace(body=self.pages[path], url=url, charset=None)

@@ -3,32 +3,17 @@ chrome by template difference, local profiles winning over bundled ones, confide
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
 
-from scraper.errors import PageNotFoundError
 from scraper.extract import extract_article
 from scraper.onboard import check_site, learn_site
 from scraper.parsing import parse_html
 from scraper.profiles import default_profiles, profile_from_dict, use_local_profiles
 from scraper.template import MemoryChromeStore, chrome_blocks, page_blocks
 from tests.scraper.api_helpers import build
-from tests.scraper.cms_pages import CHROME, MOCK_FAMILIES, SITE_ARTICLES, mock_site, truth_of
-
-
-class SiteFetcher:
-    """The fetcher's face (fetch -> body, url, charset) over a dict of pages."""
-
-    def __init__(self, pages: dict[str, bytes]) -> None:
-        self.pages = pages
-
-    def fetch(self, url: str, **_):
-        path = urlsplit(url).path
-        if path not in self.pages:
-            raise PageNotFoundError(url)
-        return SimpleNamespace(body=self.pages[path], url=url, charset=None)
+from tests.scraper.cms_pages import (CHROME, MOCK_FAMILIES, SITE_ARTICLES, SiteFetcher, mock_site,
+                                     truth_of)
 
 
 def spoken(article) -> str:
