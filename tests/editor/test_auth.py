@@ -1,6 +1,8 @@
 """Who may use the editor page and API: token, session, CSRF."""
 from __future__ import annotations
 
+import re
+
 from app import create_app
 from tests.editor.conftest import TOKEN, bearer, csrf_of
 
@@ -64,6 +66,19 @@ def test_signed_in_page_and_forms_need_csrf(signed_in):
         assert client.post(path, data=data).status_code == 400, path
         assert client.post(path, data={**data, "csrf_token": "forged"}).status_code == 400, path
     assert client.get("/editor").status_code == 200  # still signed in
+
+
+def test_editor_static_files_are_versioned(editor_client, signed_in):
+    """Static files are cached for a year (immutable): each must carry its content hash."""
+    client, _ = signed_in
+    pages = [editor_client.application.test_client().get("/editor").text, client.get("/editor").text]
+    for html in pages:
+        static = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+        assert any("editor.css" in url for url in static)
+        assert all(re.search(r"\?v=[0-9a-f]{12}$", url) for url in static), static
+    assert any("editor.js" in url for url in re.findall(r'src="(/static/[^"]+)"', pages[1]))
+    js = [url for url in re.findall(r'src="(/static/[^"]+)"', pages[1]) if "editor.js" in url][0]
+    assert "immutable" in client.get(js).headers["Cache-Control"]
 
 
 def test_logout(signed_in):

@@ -1,6 +1,7 @@
 """The embed endpoints through the Flask client: config answers, CORS, frame-ancestors, embed.js."""
 import gzip
 import json
+import re
 from urllib.parse import quote
 
 import pytest
@@ -88,6 +89,7 @@ def test_iframe_player_may_be_framed_only_by_allowlisted_origins(client, allowed
     assert "X-Frame-Options" not in response.headers  # it would override frame-ancestors
     html = response.get_data(as_text=True)
     assert 'src="/embed.js"' in html and 'data-frame="on"' in html
+    assert re.search(r'href="/static/embed/player\.css\?v=[0-9a-f]{12}"', html)  # cached a year
 
 
 def test_iframe_player_refuses_other_articles_with_a_message(client):
