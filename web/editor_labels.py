@@ -21,11 +21,22 @@ FAILED_AT_VI = {
     "narrating": "Không tạo được âm thanh", "storing": "Không lưu được âm thanh",
     "crawling": "Không quét được trang tin", "queueing": "Không xếp được bài vào hàng đợi",
 }
+# What failed, by error code, before the stage: a listing was fetched all right, so
+# "Không lấy được bài" would send the editor looking for a network fault.
+FAILED_CODE_VI = {
+    "listing_page": "Đã lấy trang, nhưng không phải bài viết",
+    "no_article": "Đã lấy trang, nhưng không phải bài viết",
+}
 FAILED_VI = "Không tạo được âm thanh"
+# The reason, by error code, where the job's message speaks to a reader rather than an editor
+# ("Xin chọn một bài trong danh sách…" would repeat, differently, the advice below).
+REASON_VI = {
+    "listing_page": "Đây là trang danh sách bài viết.",
+}
 # What the editor can do, by error code; else by whether trying again can help.
 ADVICE_VI = {
-    "no_article": "Địa chỉ này không phải một bài viết: hãy dán địa chỉ của chính bài viết.",
-    "listing_page": "Đây là trang danh sách: hãy dán địa chỉ từng bài, hoặc bấm “Quét trang tin”.",
+    "no_article": "Hãy dán địa chỉ của chính bài viết (không phải trang chủ hay chuyên mục).",
+    "listing_page": "Hãy dán địa chỉ từng bài, hoặc bấm “Quét trang tin” để xếp cả trang.",
     "source_not_found": "Trang nguồn không còn bài này: kiểm tra lại địa chỉ.",
     "host_not_allowed": "Chỉ đọc được bài trên trang của Sở: kiểm tra lại địa chỉ.",
     "private_address": "Chỉ đọc được bài trên trang của Sở: kiểm tra lại địa chỉ.",
@@ -48,7 +59,10 @@ def progress_label(job: dict) -> str:
     """'đang đọc: 12/40 đoạn'; for a failure, what failed ('Không lấy được bài…')."""
     progress = job.get("progress") or {}
     if job["status"] in ENDED or (job.get("error") and job["status"] != "finished"):
-        return FAILED_AT_VI.get((job.get("error") or {}).get("stage") or "", FAILED_VI)
+        error = job.get("error") or {}
+        if error.get("code") in FAILED_CODE_VI:
+            return FAILED_CODE_VI[error["code"]]
+        return FAILED_AT_VI.get(error.get("stage") or "", FAILED_VI)
     label = STAGE_VI.get(progress.get("stage") or "", "")
     total = int(progress.get("total") or 0)
     if total:
@@ -63,7 +77,9 @@ def failure_label(job: dict) -> str:
     if not error and job["status"] not in ENDED:
         return ""
     error = error or {}
-    reason = (error.get("message") or UNKNOWN_VI).strip()
+    reason = REASON_VI.get(error.get("code") or "") or (error.get("message") or UNKNOWN_VI).strip()
+    if not reason.endswith((".", "!", "?", "…", ":")):
+        reason += "."  # some messages are bare phrases ("Không tìm thấy nội dung bài viết")
     if job["status"] == "scheduled":
         advice = ADVICE_AUTO_VI
     elif error.get("code") in ADVICE_VI:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.errors import ListingPageError, NoArticleError
 from services.container import services_of
 from services.prerender import prerender_url
 from web.editor_labels import failure_label, progress_label
@@ -63,3 +64,22 @@ def test_a_failure_says_what_failed_and_what_to_do():
     assert failure_label(unknown).startswith("Không rõ lý do.")
     for job in (unreachable, missing, retrying, unknown):
         assert progress_label(job).lower() != "lỗi"
+
+
+def test_a_listing_page_is_not_called_unfetched_and_is_said_once():
+    """The page was fetched: it is a listing, not an article. The reader-facing message
+    ("Xin chọn một bài…") and the editor's advice must not say the same thing twice."""
+    listing = _job("failed", "failed", failed_stage="fetching",
+                   error={"code": "listing_page", "permanent": True,
+                          "message": ListingPageError.message_vi})
+    assert progress_label(listing) == "Đã lấy trang, nhưng không phải bài viết"
+    text = failure_label(listing)
+    assert text.count("trang danh sách") == 1, text
+    assert "Xin chọn một bài" not in text  # the reader's advice, not the editor's
+    assert "Quét trang tin" in text
+    no_article = _job("failed", "failed", failed_stage="fetching",
+                      error={"code": "no_article", "permanent": True,
+                             "message": NoArticleError.message_vi})
+    assert progress_label(no_article) == "Đã lấy trang, nhưng không phải bài viết"
+    assert failure_label(no_article).count("bài viết") == 2  # the reason, then the advice
+    assert failure_label(no_article).startswith("Không tìm thấy nội dung bài viết. ")
