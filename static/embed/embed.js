@@ -115,6 +115,10 @@ function startWidget() {
   function post(msg) {
     if (opts.frame && window.parent !== window) window.parent.postMessage(msg, "*");
   }
+  var lastState = "";
+  function postState(state) {   // once per change: each sentence's "playing" is not news
+    if (state !== lastState) post({ type: "docnd:state", state: lastState = state });
+  }
   if (opts.frame && window.ResizeObserver) {
     new ResizeObserver(function () {
       post({ type: "docnd:resize", height: Math.ceil(host.getBoundingClientRect().height) });
@@ -281,10 +285,10 @@ function startWidget() {
       seek.setAttribute("aria-valuetext", spokenTime(t / 1000) + " trên " + spokenTime(total / 1000));
     }
   }
-  function setPlaying(on) {
+  function setPlaying(on, state) {
     playBtn.innerHTML = (on ? ICON_PAUSE : ICON_PLAY) + "<span>" +
       (on ? "Tạm dừng" : cur >= 0 ? "Tiếp tục đọc" : "Đọc nội dung") + "</span>";
-    post({ type: "docnd:state", state: on ? "playing" : "paused" });
+    postState(state || (on ? "playing" : "paused"));
   }
   function resume() {
     var p = audio.play();
@@ -308,10 +312,9 @@ function startWidget() {
   }
   function finish() {
     cur = -1; waiting = false;
-    setPlaying(false);
+    setPlaying(false, "ended");
     highlight(-1, null);
     say(MSG.end);
-    post({ type: "docnd:state", state: "ended" });
   }
   audio.addEventListener("playing", function () { setPlaying(true); say(MSG.play); });
   audio.addEventListener("pause", function () { if (!audio.ended) { setPlaying(false); say(MSG.pause); } });

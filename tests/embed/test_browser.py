@@ -106,6 +106,10 @@ def test_page_on_an_origin_off_the_list_gets_the_clear_refusal(reader, denied_ho
 
 
 def test_iframe_variant_plays_and_sizes_its_frame(reader, allowed_host, page):
+    page.add_init_script("""window.__docndStates = [];
+        addEventListener('message', e => {
+          if (e.data && e.data.type === 'docnd:state') window.__docndStates.push(e.data.state);
+        });""")
     page.goto(allowed_host.url + "/iframe.html")
     frame = page.frame_locator("iframe.docnd-frame")
     play = frame.get_by_role("button", name="Đọc nội dung")
@@ -119,3 +123,14 @@ def test_iframe_variant_plays_and_sizes_its_frame(reader, allowed_host, page):
     play.press("Enter")
     _assert_playing(player)
     assert frame.get_by_role("button", name="Tạm dừng").is_visible()
+    # Into the next sentence: the state is still "playing", so the parent hears it only once.
+    first_src = player.evaluate(f"() => document.querySelector('{WIDGET}').shadowRoot.querySelector('audio').src")
+    player.evaluate(f"() => {{ const a = document.querySelector('{WIDGET}').shadowRoot.querySelector('audio');"
+                    " a.currentTime = Math.max(0, a.duration - 0.1); }")
+    player.wait_for_function(f"""() => {{
+        const a = document.querySelector('{WIDGET}').shadowRoot.querySelector('audio');
+        return a.src !== {first_src!r} && a.currentTime > 0.3;
+    }}""", timeout=PLAY_TIMEOUT_MS)
+    frame.get_by_role("button", name="Tạm dừng").press("Enter")
+    page.wait_for_function("() => window.__docndStates.includes('paused')")
+    assert page.evaluate("() => window.__docndStates") == ["playing", "paused"]
