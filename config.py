@@ -81,6 +81,7 @@ DEFAULTS: dict[str, Any] = {
     "PRERENDER_RETRY_INTERVALS_S": [10, 60, 300],
     "WORKER_HEARTBEAT_S": 30,
     "WORKER_GRACE_S": 60,
+    "WORKER_EXPECTED": True,  # /healthz: no live RQ worker is "degraded" (make run starts one)
     "WORKER_NICE": 10,  # background renders run at this lower CPU priority than the web
     "FEED_REVIEW": False,
     "FEED_MAX_ITEMS": 50,

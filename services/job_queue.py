@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rq import Queue, Retry
+from rq import Queue, Retry, Worker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
@@ -33,6 +33,15 @@ FAILURE_TTL_S = 30 * 86400
 def build_queues(connection) -> dict[str, Queue]:
     """The RQ queues on one Redis connection (the container builds them once)."""
     return {name: Queue(name, connection=connection) for name in QUEUE_NAMES}
+
+
+def live_worker_count(queues: dict[str, Queue]) -> int:
+    """RQ workers registered on any of these queues and not yet expired. A worker killed
+    with -9 stays counted until its registration lapses (RQ's worker_ttl, 420 s)."""
+    names: set[str] = set()
+    for queue in queues.values():
+        names.update(worker.name for worker in Worker.all(queue=queue))
+    return len(names)
 
 
 def check_since(since: object) -> str | None:

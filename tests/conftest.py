@@ -59,6 +59,7 @@ def base_app_config(redis_server, tmp_path):
         "SECRET_KEY": "test-secret",
         "SITE_URL": "http://127.0.0.1:9/",  # closed port: the source site is "down"
         "HEALTH_SITE_TIMEOUT_S": 0.5,
+        "WORKER_EXPECTED": False,  # no RQ worker runs unless a test starts one
     }
 
 

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, jsonify
 
 from cache.client import redis_ok
 from services.container import services_of
+from services.job_queue import live_worker_count
 
 bp = Blueprint("health", __name__)
 
@@ -35,9 +36,10 @@ def site_reachable(url: str, timeout_s: float, session: requests.Session | None 
 
 
 def degraded_parts(redis_up: bool, site_up: bool, voices: dict[str, bool],
-                   engine: str) -> list[str]:
-    """What does not work right now, by name: redis, site, and gtts when the production
-    voice is configured (auto, gtts) but unusable, so the offline voice reads instead."""
+                   engine: str, workers: int | None = None) -> list[str]:
+    """What does not work right now, by name: redis, site, gtts when the production
+    voice is configured (auto, gtts) but unusable, so the offline voice reads instead, and
+    workers when one is expected (`workers` not None) and none is alive."""
     parts = [] if redis_up else ["redis"]
     if not site_up:
         parts.append("site")
@@ -45,6 +47,8 @@ def degraded_parts(redis_up: bool, site_up: bool, voices: dict[str, bool],
         parts.append("gtts")
     if engine == "offline" and not voices.get("offline", False):
         parts.append("offline")
+    if workers == 0:
+        parts.append("workers")
     return parts
 
 
@@ -63,7 +67,9 @@ def healthz():
     site = {"url": config["SITE_URL"],
             "reachable": site_reachable(config["SITE_URL"], config["HEALTH_SITE_TIMEOUT_S"],
                                         services.http, cache)}
-    degraded = degraded_parts(redis_up, site["reachable"], voices, config["TTS_ENGINE"])
+    workers = live_worker_count(services.queues) if redis_up else None
+    degraded = degraded_parts(redis_up, site["reachable"], voices, config["TTS_ENGINE"],
+                              workers if config["WORKER_EXPECTED"] else None)
     body = {
         # Still 200 unless Redis is down: a load balancer keeps a node that can serve
         # prepared audio while the source site or Google is away.
@@ -74,6 +80,7 @@ def healthz():
         "tts_engine": config["TTS_ENGINE"],
         "voices": voices,
         "site": site,
+        "workers": workers,  # live RQ workers on the app's queues; null while Redis is down
     }
     if redis_up:
         return jsonify(body), 200

@@ -41,7 +41,7 @@ CHANGED = {
     "RENDER_RATE_LIMIT": "3 per minute", "FETCH_RATE_LIMIT": "7 per minute", "PROXY_COUNT": 1,
     "LISTING_URL": SITE + "tin-tuc/", "CRAWL_MAX_PAGES": 2, "CRAWL_DEADLINE_S": 50.0,
     "PRERENDER_JOB_TIMEOUT_S": 321, "PRERENDER_RETRY_INTERVALS_S": [1, 2, 3],
-    "WORKER_HEARTBEAT_S": 7, "WORKER_GRACE_S": 9, "WORKER_NICE": 3, "FEED_REVIEW": True,
+    "WORKER_HEARTBEAT_S": 7, "WORKER_GRACE_S": 9, "WORKER_NICE": 3, "WORKER_EXPECTED": False, "FEED_REVIEW": True,
     "FEED_MAX_ITEMS": 2, "DOCUMENT_MAX_MB": 3, "DOCUMENT_MAX_PAGES": 4, "DOCUMENT_TIMEOUT_S": 5.0,
     "DOCUMENT_MEMORY_MB": 600, "OCR_PAGE_TIMEOUT_S": 6.0, "OCR_LANG": "eng",
 }
@@ -108,6 +108,7 @@ ELSEWHERE = {
     "INSTANCE_PATH": "test_redis_url_and_instance_path below",
     "TTS_ENGINE": "test_engine_choice below",
     "HEALTH_SITE_TIMEOUT_S": "/healthz (tests/foundation/test_healthz.py)",
+    "WORKER_EXPECTED": "/healthz's workers (tests/foundation/test_healthz.py)",
     "GTTS_PROBE_TIMEOUT_S": "/healthz's probe of Google (tests/voices/test_cli_and_health.py)",
     "EMBED_ORIGINS": "test_views_read_their_settings below",
     "EDITOR_TOKEN": "test_views_read_their_settings below",
