@@ -66,7 +66,7 @@ def test_editor_page_is_accessible_and_live(page, editor_url):
 def test_editor_page_works_without_script(browser_context, editor_url):
     url, site_url = editor_url
     page = browser_context.new_page()
-    page.route("**/editor.js", lambda route: route.abort())
+    page.route("**/editor.js*", lambda route: route.abort())
     _sign_in(page, url)
     page.get_by_label("Địa chỉ bài viết, mỗi dòng một địa chỉ (tối đa 100)").fill(
         f"{site_url}tin-tuc/a.html")
