@@ -72,6 +72,10 @@ class Keys:
         """A read document (JSON), named by the hash of the file's bytes."""
         return f"{self.prefix}document:{content_hash}"
 
+    def document_partial(self, url_hash: str) -> str:
+        """The pages read so far of a document still being read (JSON), by its address."""
+        return f"{self.prefix}document-partial:{url_hash}"
+
     def document_url(self, url_hash: str) -> str:
         """The content hash of the file last read at one address."""
         return f"{self.prefix}document-url:{url_hash}"
