@@ -48,12 +48,26 @@ class DocumentStore:
         pipe.execute()
 
     def save_partial(self, url: str, doc: Document, pages_read: int, pages: int) -> None:
+        """Each count of pages read under a key of its own (a listener playing pages 1..2 keeps
+        them while 1..3 are stored), then the pointer to the latest."""
         blob = json.dumps({"document": doc.to_dict(), "pages_read": pages_read, "pages": pages},
                           ensure_ascii=False)
-        self.connection.set(self.keys.document_partial(url_digest(url)), blob, ex=PARTIAL_TTL_S)
+        digest = url_digest(url)
+        pipe = self.connection.pipeline(transaction=True)
+        pipe.set(self.keys.document_partial(digest, pages_read), blob, ex=PARTIAL_TTL_S)
+        pipe.set(self.keys.document_partial(digest), pages_read, ex=PARTIAL_TTL_S)
+        pipe.execute()
 
-    def partial_by_url(self, url: str) -> PartialReading | None:
-        raw = self.connection.get(self.keys.document_partial(url_digest(url)))
+    def partial_by_url(self, url: str, pages_read: int | None = None) -> PartialReading | None:
+        """The latest partial reading of a document still being read (None once it is read),
+        or the one of `pages_read` pages while it is kept."""
+        digest = url_digest(url)
+        if pages_read is None:
+            latest = self.connection.get(self.keys.document_partial(digest))
+            if not latest:
+                return None
+            pages_read = int(latest)
+        raw = self.connection.get(self.keys.document_partial(digest, pages_read))
         if not raw:
             return None
         data = json.loads(raw)

@@ -20,19 +20,19 @@ def _args() -> tuple[str, str]:
 
 def _read_document():
     """(services, the document as an Article) for a document already read, else 404. With
-    ?partial=K: the pages read so far while the reading runs (once the whole file is read,
-    the whole document)."""
+    ?partial=K: pages 1..K, as the partial view shows them (while kept; else the whole one)."""
     from errors import NotFoundError
     from services.documents import document_article, partial_article
     url, _ = _args()
     services = services_of(current_app)
+    pages_read = request.args.get("partial", type=int)
+    reading = services.documents.partial_by_url(url, pages_read) if pages_read else None
+    if reading is not None:  # the pages the listener's view shows, even once the rest is read
+        return services, partial_article(reading, url)
     document = services.documents.by_url(url)
-    if document is not None:
-        return services, document_article(document, url)
-    reading = services.documents.partial_by_url(url) if request.args.get("partial") else None
-    if reading is None:
+    if document is None:
         raise NotFoundError(f"{url} has not been read yet")
-    return services, partial_article(reading, url)
+    return services, document_article(document, url)
 
 
 @bp.get("/doc")
@@ -48,8 +48,10 @@ def doc():
     if document is None:
         job = enqueue_document(services, url, article_url)
         status = progress_text(job.get_meta(refresh=True))
-        partial = services.documents.partial_by_url(url)
-        if partial is None or not request.args.get("partial"):
+        pages_read = request.args.get("partial", type=int)
+        partial = ((pages_read and services.documents.partial_by_url(url, pages_read))
+                   or services.documents.partial_by_url(url))  # else the latest
+        if partial is None or not pages_read:
             return render_template("pages/doc_progress.html", url=url, article_url=article_url,
                                    status=status, partial=partial), 202
         page = reading.build_reader_page(partial_article(partial, url))

@@ -37,6 +37,9 @@ def test_the_job_stores_the_pages_read_then_the_whole_document_replaces_them(app
     assert client.get("/doc", query_string=dict(args, partial=1)).status_code == 200  # the whole one now
     html = client.get("/doc", query_string=dict(args, partial=1)).get_data(as_text=True)
     assert "data-doc-partial" not in html and "Đoàn Thanh Sơn" in html
+    from services.narration import narration_id
+    kept = client.get("/api/v1/doc/narration", query_string=dict(args, partial=1)).get_json()
+    assert kept["id"] == narration_id(url + "#trang-1-1")  # a view already open keeps its pages
 
 
 def test_the_waiting_page_links_to_the_pages_read_and_that_view_says_it_is_partial(app, client, sample_site):
