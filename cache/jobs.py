@@ -61,6 +61,14 @@ class PrerenderRecord:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
+def publication_score(record: PrerenderRecord) -> float:
+    """The record's place in the newest-published-first index. An attached document shares
+    its article's date; a millisecond less keeps it right after its article instead of
+    wherever Redis puts equal scores (by member, i.e. by the hash of the address)."""
+    score = record.published_at().timestamp()
+    return score - 0.001 if record.attachment_of else score
+
+
 class JobBook:
     """Editors' job bookkeeping on Redis (the connection is passed in)."""
 
@@ -74,7 +82,7 @@ class JobBook:
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.keys.prerendered(h), record.to_json())
             pipe.zadd(self.keys.prerendered_index(), {h: record.rendered_at or time.time()})
-            pipe.zadd(self.keys.prerendered_by_date(), {h: record.published_at().timestamp()})
+            pipe.zadd(self.keys.prerendered_by_date(), {h: publication_score(record)})
             pipe.execute()
 
     def get_record(self, url: str) -> PrerenderRecord | None:
@@ -125,7 +133,7 @@ class JobBook:
         for start in range(0, len(hashes), 200):
             chunk = hashes[start:start + 200]
             raws = self.redis.mget([self.keys.prerendered(h) for h in chunk])
-            dates = {h: PrerenderRecord.from_json(raw).published_at().timestamp()
+            dates = {h: publication_score(PrerenderRecord.from_json(raw))
                      for h, raw in zip(chunk, raws) if raw is not None}
             if dates:
                 self.redis.zadd(by_date, dates)

@@ -72,6 +72,11 @@ class Keys:
         """A read document (JSON), named by the hash of the file's bytes."""
         return f"{self.prefix}document:{content_hash}"
 
+    def document_partial(self, url_hash: str, pages_read: int | None = None) -> str:
+        """Pages 1..pages_read of a document still being read (JSON), by its address; without
+        pages_read, how many pages the latest of them has."""
+        return f"{self.prefix}document-partial:{url_hash}" + (f":{pages_read}" if pages_read else "")
+
     def document_url(self, url_hash: str) -> str:
         """The content hash of the file last read at one address."""
         return f"{self.prefix}document-url:{url_hash}"

@@ -21,6 +21,8 @@ from documents.ocr import OcrSettings
 
 log = logging.getLogger("docnd.documents")
 Progress = Callable[[int, int, int], None]  # (pages recognised, pages to recognise, page number)
+# (the pages read so far as a Document, pages read: 1..k, pages in the file), after each OCR page
+Partial = Callable[[Document, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,19 @@ def sniff(data: bytes) -> str:
     raise UnsupportedDocumentError(f"starts with {data[:8]!r}")
 
 
-def read_document(data: bytes, limits: Limits = Limits(), progress: Progress | None = None) -> Document:
+def read_document(data: bytes, limits: Limits = Limits(), progress: Progress | None = None,
+                  partial: Partial | None = None) -> Document:
     if len(data) > limits.max_bytes:
         raise DocumentTooLargeError(limits.max_bytes, f"{len(data)} bytes")
     kind = sniff(data)
-    ocr_pages: list[int] = []
-    confs: list[float] = []
     if kind == "docx":
         from documents.word import read_docx
-        blocks, pages = read_docx(data), 1
-    else:
-        blocks, pages, ocr_pages, confs = _read_pdf(data, limits, progress)
+        return _document(data, kind, read_docx(data), 1, [], [])
+    return _read_pdf(data, limits, progress, partial)
+
+
+def _document(data: bytes, kind: str, blocks: list[Block], pages: int, ocr_pages: list[int],
+              confs: list[float]) -> Document:
     from documents.structure import parse_document
     doc = parse_document(blocks)
     doc.kind, doc.pages, doc.ocr_pages = kind, pages, ocr_pages
@@ -79,9 +83,20 @@ def read_document(data: bytes, limits: Limits = Limits(), progress: Progress | N
     return doc
 
 
-def _read_pdf(data: bytes, limits: Limits, progress: Progress | None):
+def _pdf_document(data: bytes, pages: list[PageText], count: int, ocr_pages: list[int]) -> Document:
     from documents.layout import drop_running_lines, order_page, text_height
     from documents.paragraphs import build_blocks
+    pages = drop_running_lines(pages)
+    lines = []
+    for page in pages:
+        lines.extend(order_page(page, region_base=len(lines)))
+    words = [w for p in pages for w in p.words]
+    blocks: list[Block] = build_blocks(lines, text_height(words)) if lines else []
+    confs = [w.conf for p in pages if p.ocr for w in p.words]
+    return _document(data, "pdf", blocks, count, ocr_pages, confs)
+
+
+def _read_pdf(data: bytes, limits: Limits, progress: Progress | None, partial: Partial | None):
     from documents.pdf import count_pages, read_text_pages
     count = count_pages(data, limits.max_pages)
     pages, need_ocr = read_text_pages(data)
@@ -96,18 +111,13 @@ def _read_pdf(data: bytes, limits: Limits, progress: Progress | None):
             page = _ocr_or_blank(data, number, settings)
             gave_up += page is None
             pages[number - 1] = page or pages[number - 1]
+            if partial and done + 1 < len(need_ocr):  # pages 1..number are read
+                partial(_pdf_document(data, pages[:number], count, need_ocr[:done + 1]), number, count)
         if gave_up == len(need_ocr) == count:
             raise DocumentTimeoutError(f"OCR gave up on every page ({limits.ocr_page_timeout_s} s each)")
         if progress:
             progress(len(need_ocr), len(need_ocr), need_ocr[-1])
-    pages = drop_running_lines(pages)
-    lines = []
-    for page in pages:
-        lines.extend(order_page(page, region_base=len(lines)))
-    words = [w for p in pages for w in p.words]
-    blocks: list[Block] = build_blocks(lines, text_height(words)) if lines else []
-    confs = [w.conf for p in pages if p.ocr for w in p.words]
-    return blocks, count, need_ocr, confs
+    return _pdf_document(data, pages, count, need_ocr)
 
 
 def _ocr_or_blank(data: bytes, number: int, settings: OcrSettings) -> PageText | None:
@@ -124,7 +134,7 @@ def _ocr_or_blank(data: bytes, number: int, settings: OcrSettings) -> PageText |
 # ---------------------------------------------------------------- isolation
 
 def read_document_isolated(data: bytes, limits: Limits = Limits(),
-                           progress: Progress | None = None) -> Document:
+                           progress: Progress | None = None, partial: Partial | None = None) -> Document:
     """read_document in a forked child: memory ceiling, deadline, crash → 422."""
     if len(data) > limits.max_bytes:
         raise DocumentTooLargeError(limits.max_bytes, f"{len(data)} bytes")
@@ -151,6 +161,9 @@ def read_document_isolated(data: bytes, limits: Limits = Limits(),
             if kind == "progress":
                 if progress:
                     progress(*payload)
+            elif kind == "partial":
+                if partial:
+                    partial(*payload)
             elif kind == "done":
                 return payload
             else:
@@ -167,7 +180,8 @@ def _child(data: bytes, limits: Limits, conn) -> None:
     ceiling = limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     try:
-        doc = read_document(data, limits, lambda *p: conn.send(("progress", p)))
+        doc = read_document(data, limits, lambda *p: conn.send(("progress", p)),
+                            lambda *p: conn.send(("partial", p)))
         conn.send(("done", doc))
     except DocumentError as exc:
         conn.send(("error", (type(exc).__name__, exc.detail, exc.message_vi, exc.message_en)))

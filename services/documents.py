@@ -89,6 +89,12 @@ def document_article(doc: Document, url: str) -> Article:
                    site="document")
 
 
+def partial_article(reading, url: str) -> Article:
+    """The pages read so far as an Article of its own address (so its narration is cached
+    apart from the whole document's, one per count of pages read)."""
+    return document_article(reading.document, f"{url}#trang-1-{reading.pages_read}")
+
+
 def section_headings(doc: Document) -> list[str]:
     """The heading of each paragraph of document_article (the same order)."""
     script = reading_script(doc)
@@ -101,6 +107,7 @@ def read_attachment(services, url: str, article_url: str, progress=None) -> Docu
     check_attachment(services.articles.get(article_url), url)
     data = fetch_document_bytes(services.fetcher, url, services.document_limits.max_bytes)
     known = services.documents.by_hash(content_hash(data))
-    doc = known or read_document_isolated(data, services.document_limits, progress)
+    doc = known or read_document_isolated(data, services.document_limits, progress,
+                                          partial=lambda d, k, n: services.documents.save_partial(url, d, k, n))
     services.documents.save(url, doc)
     return doc

@@ -19,11 +19,16 @@ def _args() -> tuple[str, str]:
 
 
 def _read_document():
-    """(services, the document as an Article) for a document already read, else 404."""
+    """(services, the document as an Article) for a document already read, else 404. With
+    ?partial=K: pages 1..K, as the partial view shows them (while kept; else the whole one)."""
     from errors import NotFoundError
-    from services.documents import document_article
+    from services.documents import document_article, partial_article
     url, _ = _args()
     services = services_of(current_app)
+    pages_read = request.args.get("partial", type=int)
+    reading = services.documents.partial_by_url(url, pages_read) if pages_read else None
+    if reading is not None:  # the pages the listener's view shows, even once the rest is read
+        return services, partial_article(reading, url)
     document = services.documents.by_url(url)
     if document is None:
         raise NotFoundError(f"{url} has not been read yet")
@@ -34,18 +39,28 @@ def _read_document():
 def doc():
     from services.document_jobs import progress_text
     from services.job_queue import enqueue_document
-    from services.documents import check_attachment, document_article, section_headings
+    from services.documents import (check_attachment, document_article, partial_article,
+                                    section_headings)
     url, article_url = _args()
     services = services_of(current_app)
     check_attachment(services.articles.get(article_url), url)
     document = services.documents.by_url(url)
     if document is None:
         job = enqueue_document(services, url, article_url)
-        return render_template("pages/doc_progress.html", url=url, article_url=article_url,
-                               status=progress_text(job.get_meta(refresh=True))), 202
+        status = progress_text(job.get_meta(refresh=True))
+        pages_read = request.args.get("partial", type=int)
+        partial = ((pages_read and services.documents.partial_by_url(url, pages_read))
+                   or services.documents.partial_by_url(url))  # else the latest
+        if partial is None or not pages_read:
+            return render_template("pages/doc_progress.html", url=url, article_url=article_url,
+                                   status=status, partial=partial), 202
+        page = reading.build_reader_page(partial_article(partial, url))
+        return render_template("pages/doc.html", page=page, document=partial.document, url=url,
+                               article_url=article_url, partial=partial,
+                               headings=section_headings(partial.document))
     page = reading.build_reader_page(document_article(document, url))
     return render_template("pages/doc.html", page=page, document=document, article_url=article_url,
-                           headings=section_headings(document))
+                           url=url, partial=None, headings=section_headings(document))
 
 
 @bp.get("/api/v1/doc/status")
@@ -66,8 +81,12 @@ def status():
     if meta.get("error_code"):
         return jsonify(ready=False, status="failed", error=meta["error_code"],
                        message=meta.get("error_vi") or "")
+    partial = services.documents.partial_by_url(url)
     return jsonify(ready=False, status=job.get_status(refresh=False).value, message=progress_text(meta),
-                   done=meta.get("done", 0), total=meta.get("total", 0))
+                   done=meta.get("done", 0), total=meta.get("total", 0),
+                   pages_read=partial.pages_read if partial else 0, pages=partial.pages if partial else 0,
+                   partial_url=url_for("documents.doc", url=url, article=request.args.get("article"),
+                                       partial=partial.pages_read) if partial else None)
 
 
 @bp.get("/api/v1/doc/narration")

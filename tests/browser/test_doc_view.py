@@ -60,3 +60,25 @@ def test_scanned_decision_keyboard_only_with_section_skipping(app, page, live_se
     assert [s.split(".")[0] for s in seen] == ["Phần mở đầu", "Điều 1", "Điều 2", "Điều 3"]
     page.keyboard.press("h")  # back one section
     wait_until(page, f"({SPEAKING_SECTION_JS}).startsWith('Điều 2')")
+
+
+def test_the_pages_already_read_play_while_the_rest_is_recognised(app, page, live_server, sample_site):
+    """A partial reading (page 1 of 2) appears on the waiting page as it polls; its view says
+    it is partial, has no axe-core violations and plays."""
+    from documents.model import Document, Section
+    from services.container import services_of
+    args = {"url": sample_site + SCAN, "article": sample_site + ARTICLE}
+    page.goto(f"{live_server.url}/doc?url={quote(args['url'], safe='')}&article={quote(args['article'], safe='')}")
+    assert page.locator("[data-doc-partial]").is_hidden()
+    doc = Document(doc_type="QUYẾT ĐỊNH", number="412/QĐ-UBND", title="Về việc cấp giấy chứng nhận",
+                   sections=[Section(heading="Điều 1", paragraphs=["Cấp giấy chứng nhận cho các hộ gia đình."])],
+                   pages=2, ocr_pages=[1], kind="pdf")
+    services_of(app).documents.save_partial(args["url"], doc, 1, 2)  # what the job does after page 1
+    page.wait_for_selector("[data-doc-partial-link]", state="visible", timeout=30000)
+    assert page.locator("[data-doc-partial-count]").inner_text() == "1/2"
+    page.locator("[data-doc-partial-link]").click()
+    page.wait_for_selector(".doc-section")
+    assert "phần còn lại sẽ có khi đọc xong" in page.locator("[data-doc-partial]").inner_text()
+    assert axe_violations(page) == []
+    page.locator('[data-cmd="toggle"]').first.click()
+    wait_until(page, "document.querySelector('[data-audio]').currentTime > 0.2")

@@ -126,3 +126,23 @@ def test_a_podcast_app_gets_the_newest_articles(app, redis_client, live_server, 
     listed = [line.split("*", 1)[1].strip() for line in gpo("episodes", url).splitlines()
               if line.strip()[:1].isdigit()]
     assert listed == [f"Bài ngày {day}/11/2026" for day in (15, 14, 13, 12, 11)]
+
+
+def test_an_attached_document_comes_right_after_its_article(redis_client):
+    """Documents share their article's date; the order must not depend on how Redis breaks
+    equal scores (by the hash of the address, which changed with the test site's port)."""
+    book = JobBook(redis_client, Keys("test:"))
+    for n in range(20):
+        article = PrerenderRecord(url=f"http://s.vn/{n}.html", title=f"Bài {n}", narration_id=f"a{n}",
+                                  content_hash="h", audio_bytes=1, duration_ms=1,
+                                  published="2026-11-15T08:00:00", rendered_at=100.0 + n)
+        document = PrerenderRecord(url=f"http://s.vn/{n}.pdf", title=f"Bài {n} — Văn bản đính kèm",
+                                   narration_id=f"d{n}", content_hash="h", audio_bytes=1,
+                                   duration_ms=1, published=article.published,
+                                   rendered_at=article.rendered_at - 0.001,
+                                   attachment_of=article.url)
+        book.save_record(document)  # saved first, as a job may finish before its article's
+        book.save_record(article)
+        ids = [r.narration_id for r in book.latest_records(2, by_publication=True)]
+        assert ids == [f"a{n}", f"d{n}"], n
+        redis_client.flushdb()
