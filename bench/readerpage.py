@@ -9,7 +9,6 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPEATS = 15
 PDF_REPEATS = 5
@@ -42,15 +41,12 @@ def _module_graph(client, entries: list[str]) -> list[str]:
 def run() -> dict:
     from app import create_app
     from cache.redis_server import EmbeddedRedis
-    from tests.support.servers import serve_sample_site
+    from tests.support.servers import sample_app_settings, serve_sample_site
 
     redis = EmbeddedRedis(Path(tempfile.mkdtemp(prefix="bench-redis-")), maxmemory="64mb").start()
     try:
         with serve_sample_site() as site:
-            app = create_app({"REDIS_URL": redis.url, "SECRET_KEY": "bench", "SITE_URL": site,
-                              "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
-                              "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
-                              "INSTANCE_PATH": tempfile.mkdtemp(prefix="bench-instance-")})
+            app = create_app(sample_app_settings(redis.url, site, "bench"))
             client = app.test_client()
             url = site + ARTICLE
             first_started = time.perf_counter()

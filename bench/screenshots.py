@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 ARTICLE = "tin-tuc/cong-bo-bang-gia-dat-ap-dung-tu-ngay-01-01-2026.html"
@@ -37,15 +37,12 @@ def take(out: Path = OUT) -> list[Path]:
     from app import create_app
     from cache.redis_server import EmbeddedRedis
     from tests.support.browser import chromium_context
-    from tests.support.servers import LiveServer, serve_sample_site
+    from tests.support.servers import LiveServer, sample_app_settings, serve_sample_site
 
     redis = EmbeddedRedis(Path(tempfile.mkdtemp(prefix="shots-redis-")), maxmemory="64mb").start()
     try:
         with serve_sample_site() as site:
-            app = create_app({"REDIS_URL": redis.url, "SECRET_KEY": "screenshots", "SITE_URL": site,
-                              "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
-                              "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
-                              "INSTANCE_PATH": tempfile.mkdtemp(prefix="shots-instance-")})
+            app = create_app(sample_app_settings(redis.url, site, "screenshots"))
             server = LiveServer(app).start()
             try:
                 with chromium_context(viewport={"width": WIDTH, "height": HOME_HEIGHT},

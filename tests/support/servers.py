@@ -56,3 +56,14 @@ def serve_sample_site(site_dir: Path | None = None):
     """The bundled sample of the department site (or a copy of it) on a free port."""
     from samples.serve import SITE_DIR, make_server as make_sample_server
     return serving(make_sample_server(0, "127.0.0.1", site_dir or SITE_DIR))
+
+
+def sample_app_settings(redis_url: str, site: str, name: str) -> dict:
+    """Settings of an app reading the bundled sample site with the offline voice, outside
+    pytest (the benches and the screenshots): only the sample's own port may be private."""
+    import tempfile
+    from urllib.parse import urlsplit
+    return {"REDIS_URL": redis_url, "SECRET_KEY": name, "SITE_URL": site,
+            "ALLOW_PRIVATE_HOSTS": [urlsplit(site).netloc],
+            "TTS_ENGINE": "offline", "FETCH_MIN_INTERVAL_S": 0.0,
+            "INSTANCE_PATH": tempfile.mkdtemp(prefix=f"{name}-instance-")}
