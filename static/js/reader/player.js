@@ -248,7 +248,9 @@ export function createPlayer(deps) {
       return;
     }
     const seg = list[state.segment];
-    const current = seg ? seg.sentence : (lit.current() || 0);
+    // From the sentence the listener sees lit: at a pause on a segment's edge the player's
+    // segment can already be the next one, and J/L must count from what is shown.
+    const current = lit.current() !== null ? lit.current() : (seg ? seg.sentence : 0);
     if (delta < 0 && state.mode !== null && positionMs() - ((seg || {}).start_ms || 0) > BACK_TO_START_MS) delta = 0;
     const target = Math.max(0, current + delta);
     if (!lit.has(target) && delta > 0) { status.announce("Đây là câu cuối."); return; }
