@@ -59,6 +59,7 @@ class FetchPolicy:
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> "FetchPolicy":
+        """From the app's settings (config.DEFAULTS holds each one's one default)."""
         site = config.get("SITE_URL") or ""
         hosts = list(config.get("ALLOWED_HOSTS") or [])
         if site:
@@ -67,12 +68,12 @@ class FetchPolicy:
             allowed_hosts=frozenset(h for h in (normalize_host(x) for x in hosts if x) if h),
             private_hosts=frozenset(h for h in (normalize_host_port(x) for x in
                                                 config.get("ALLOW_PRIVATE_HOSTS") or []) if h),
-            connect_timeout_s=float(config.get("FETCH_CONNECT_TIMEOUT_S", 5.0)),
-            read_timeout_s=float(config.get("FETCH_READ_TIMEOUT_S", 15.0)),
-            deadline_s=float(config.get("FETCH_DEADLINE_S", 30.0)),
-            max_bytes=int(config.get("FETCH_MAX_BYTES", 5 * 1024 * 1024)),
-            min_interval_s=float(config.get("FETCH_MIN_INTERVAL_S", 0.5)),
-            robots_ttl_s=float(config.get("ROBOTS_TTL_S", 3600.0)),
+            connect_timeout_s=float(config["FETCH_CONNECT_TIMEOUT_S"]),
+            read_timeout_s=float(config["FETCH_READ_TIMEOUT_S"]),
+            deadline_s=float(config["FETCH_DEADLINE_S"]),
+            max_bytes=int(config["FETCH_MAX_BYTES"]),
+            min_interval_s=float(config["FETCH_MIN_INTERVAL_S"]),
+            robots_ttl_s=float(config["ROBOTS_TTL_S"]),
             user_agent=USER_AGENT_TEMPLATE.format(site=site.rstrip("/")),
         )
 

@@ -4,11 +4,12 @@ import pytest
 
 from scraper.errors import PrivateAddressError
 from scraper.policy import FetchPolicy, check_target
+from config import DEFAULTS
 
 
 @pytest.fixture()
 def policy():
-    return FetchPolicy.from_config({"SITE_URL": "http://127.0.0.1:8001/",
+    return FetchPolicy.from_config({**DEFAULTS, "SITE_URL": "http://127.0.0.1:8001/",
                                     "ALLOW_PRIVATE_HOSTS": ["127.0.0.1:8001"]})
 
 
@@ -23,6 +24,6 @@ def test_other_ports_of_the_private_host_are_refused(policy, url):
 
 
 def test_host_wide_entry_still_allows_every_port():
-    policy = FetchPolicy.from_config({"SITE_URL": "http://127.0.0.1:8001/",
+    policy = FetchPolicy.from_config({**DEFAULTS, "SITE_URL": "http://127.0.0.1:8001/",
                                       "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"]})
     assert check_target("http://127.0.0.1:6379/", policy).port == 6379

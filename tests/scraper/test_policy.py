@@ -5,6 +5,7 @@ import pytest
 
 from scraper.errors import BadUrlError, HostNotAllowedError, PrivateAddressError
 from scraper.policy import FetchPolicy, check_target, is_public_address, normalize_host, parse_target
+from config import DEFAULTS
 
 
 def policy(**kw) -> FetchPolicy:
@@ -69,7 +70,7 @@ def test_normalisation():
 
 
 def test_policy_from_config_takes_site_host_and_allowed_hosts():
-    p = FetchPolicy.from_config({"SITE_URL": "https://stnmt.langson.gov.vn/", "ALLOWED_HOSTS": ["Sample.Local"],
+    p = FetchPolicy.from_config({**DEFAULTS, "SITE_URL": "https://stnmt.langson.gov.vn/", "ALLOWED_HOSTS": ["Sample.Local"],
                                  "ALLOW_PRIVATE_HOSTS": ["127.0.0.1"], "FETCH_MAX_BYTES": 1000})
     assert p.allowed_hosts == {"stnmt.langson.gov.vn", "sample.local"}
     assert p.private_hosts == {"127.0.0.1"}
