@@ -141,7 +141,8 @@ def read_document_isolated(data: bytes, limits: Limits = Limits(),
     sniff(data)  # 415 at once, without a child
     context = multiprocessing.get_context("fork")
     parent_end, child_end = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(data, limits, child_end), daemon=True)
+    child = context.Process(target=_child, args=(data, limits, child_end, partial is not None),
+                            daemon=True)
     child.start()
     child_end.close()
     deadline = time.monotonic() + limits.timeout_s
@@ -175,13 +176,15 @@ def read_document_isolated(data: bytes, limits: Limits = Limits(),
         parent_end.close()
 
 
-def _child(data: bytes, limits: Limits, conn) -> None:
+def _child(data: bytes, limits: Limits, conn, want_partial: bool) -> None:
     import resource
     ceiling = limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     try:
+        # Partial readings only for a caller who shows them: each is a whole Document
+        # built and pickled through the pipe after every OCR page.
         doc = read_document(data, limits, lambda *p: conn.send(("progress", p)),
-                            lambda *p: conn.send(("partial", p)))
+                            (lambda *p: conn.send(("partial", p))) if want_partial else None)
         conn.send(("done", doc))
     except DocumentError as exc:
         conn.send(("error", (type(exc).__name__, exc.detail, exc.message_vi, exc.message_en)))
